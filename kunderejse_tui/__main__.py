@@ -1,0 +1,3 @@
+from kunderejse_tui.cli import main
+
+raise SystemExit(main())

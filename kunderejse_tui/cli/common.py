@@ -1,0 +1,56 @@
+"""Small helpers shared by the command modules."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called: exit code 2, message on stderr."""
+
+
+def error(message: str) -> None:
+    print(f"kunderejse: error: {message}", file=sys.stderr)
+
+
+def warn(message: str) -> None:
+    print(f"kunderejse: warning: {message}", file=sys.stderr)
+
+
+def journey_files(paths: list[str]) -> list[Path]:
+    """Expand PATH arguments: a directory means every ``*.journey.yaml`` below it.
+
+    A path that does not exist is a usage error (exit 2), not a problem in a journey.
+    """
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            out.extend(
+                sorted(
+                    f
+                    for f in p.rglob("*.journey.yaml")
+                    if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                )
+            )
+        elif p.exists():
+            out.append(p)
+        else:
+            raise UsageError(f"{raw}: no such file or directory")
+    return out
+
+
+def add_lang_option(parser: object, help_text: str = "language of messages (default: en)") -> None:
+    parser.add_argument("--lang", choices=["en", "da"], default=None, help=help_text)  # type: ignore[attr-defined]
+
+
+def write_output(text: str, out: str | None) -> None:
+    """Write to stdout (no ``-o`` or ``-o -``) or atomically to a file."""
+    if out is None or out == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from kunderejse_tui.journey.fileio import write_text_atomic
+
+    write_text_atomic(Path(out), text)

@@ -1,0 +1,29 @@
+"""``kunderejse [FILE|DIR]``: open the workshop app."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from kunderejse_tui.cli.common import UsageError
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "open",
+        help="open the app on a journey file or a directory (the default command)",
+        description="Open a journey in the app, or the home screen of a directory "
+        "(default: the current directory).",
+    )
+    p.add_argument("path", nargs="?", default=".", metavar="FILE|DIR")
+    p.add_argument("--lang", choices=["da", "en"], default=None, help="language of the app")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    path = Path(args.path)
+    if not path.exists():
+        raise UsageError(f"{args.path}: no such file or directory")
+    from kunderejse_tui.tui.app import run_app
+
+    return run_app(path, lang=args.lang)

@@ -1,0 +1,164 @@
+"""Checks beyond the schema: ids are unique and every reference resolves.
+
+Messages name the bad id and suggest a close existing one ("attrakt: no such
+stage; did you mean attract?"). Wrong types are the schema's business: here
+anything that is not the expected shape is skipped, never crashed on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from kunderejse_tui.journey.access import as_dict, as_list, dicts
+from kunderejse_tui.journey.problems import PathPart, Problem
+
+QUESTION_BANK_IDS = (
+    "need-discovery",
+    "first-contact",
+    "information-search",
+    "evaluation",
+    "why-us",
+    "retention",
+    "time-to-purchase",
+    "improvement",
+)
+
+Locate = Callable[[tuple[PathPart, ...]], tuple[int, int]]
+
+_KIND_WORDS = {
+    "persona": ("persona", "persona"),
+    "stage": ("stage", "fase"),
+    "touchpoint": ("touchpoint", "berøringspunkt"),
+    "interview": ("interview", "interview"),
+    "question": ("question in the question bank", "spørgsmål i spørgsmålsbanken"),
+}
+_REF_CODE = {"persona": "X202", "stage": "X203", "touchpoint": "X204", "question": "X205"}
+
+
+def _suggest(bad: str, known: Iterable[str]) -> str | None:
+    close = difflib.get_close_matches(bad, list(known), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+class _Checker:
+    def __init__(self, data: dict[str, Any], locate: Locate, file: str) -> None:
+        self.data = data
+        self.locate = locate
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def add(self, path: tuple[PathPart, ...], code: str, en: str, da: str) -> None:
+        line, col = self.locate(path)
+        self.problems.append(Problem(self.file, line, col, code, en, da, path))
+
+    def ids(self, kind: str, items: Iterable[tuple[tuple[PathPart, ...], Any]]) -> set[str]:
+        """Collect the ids of ``items``, reporting each repeat at its second place."""
+        seen: dict[str, tuple[PathPart, ...]] = {}
+        en_kind, da_kind = _KIND_WORDS[kind]
+        for path, item in items:
+            ident = item.get("id")
+            if not isinstance(ident, str):
+                continue
+            if ident in seen:
+                first_line = self.locate((*seen[ident], "id"))[0]
+                self.add(
+                    (*path, "id"), "X201",
+                    f"{en_kind} id '{ident}' is used twice (first at line {first_line})",
+                    f"{da_kind}-id'et '{ident}' bruges to gange (første gang i linje {first_line})",
+                )  # fmt: skip
+            else:
+                seen[ident] = path
+        return set(seen)
+
+    def ref(self, path: tuple[PathPart, ...], kind: str, value: Any, known: set[str]) -> None:
+        if not isinstance(value, str) or value in known:
+            return
+        en_kind, da_kind = _KIND_WORDS[kind]
+        guess = _suggest(value, known)
+        if guess:
+            en_hint, da_hint = f"; did you mean {guess}?", f"; mente du {guess}?"
+        elif known:
+            shown = ", ".join(sorted(known)[:8])
+            en_hint, da_hint = f" (known: {shown})", f" (findes: {shown})"
+        else:
+            en_hint = da_hint = ""
+        self.add(
+            path, _REF_CODE[kind],
+            f"{value}: no such {en_kind}{en_hint}",
+            f"{value}: {da_kind} findes ikke{da_hint}",
+        )  # fmt: skip
+
+    def refs(self, path: tuple[PathPart, ...], kind: str, value: Any, known: set[str]) -> None:
+        if isinstance(value, str):  # a lone id where a list was meant: still check it
+            self.ref(path, kind, value, known)
+        for i, v in enumerate(as_list(value)):
+            self.ref((*path, i), kind, v, known)
+
+    def date(self, path: tuple[PathPart, ...], value: Any) -> None:
+        if not isinstance(value, str) or len(value) != 10:
+            return  # wrong shapes are the schema's (S107)
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            if value[4] == "-" and value[7] == "-" and value.replace("-", "").isdigit():
+                self.add(
+                    path, "X206",
+                    f"{value} is not a date in the calendar",
+                    f"{value} er ikke en dato i kalenderen",
+                )  # fmt: skip
+
+    def run(self, base_dir: Path | None) -> list[Problem]:
+        data = self.data
+        personas = self.ids("persona", ((("personas", i), p) for i, p in dicts(data.get("personas"))))
+        stage_items = list(dicts(data.get("stages")))
+        stages = self.ids("stage", ((("stages", i), s) for i, s in stage_items))
+        touchpoints = self.ids(
+            "touchpoint",
+            (
+                (("stages", si, "touchpoints", ti), t)
+                for si, s in stage_items
+                for ti, t in dicts(s.get("touchpoints"))
+            ),
+        )
+        self.ids("interview", ((("interviews", i), iv) for i, iv in dicts(data.get("interviews"))))
+        self.date(("updated",), data.get("updated"))
+
+        for si, stage in stage_items:
+            for qi, q in dicts(stage.get("customer_questions")):
+                self.ref(("stages", si, "customer_questions", qi, "persona"), "persona",
+                         q.get("persona"), personas)  # fmt: skip
+            for ti, tp in dicts(stage.get("touchpoints")):
+                self.refs(("stages", si, "touchpoints", ti, "personas"), "persona",
+                          tp.get("personas"), personas)  # fmt: skip
+        for ii, iv in dicts(data.get("interviews")):
+            base = ("interviews", ii)
+            self.ref((*base, "persona"), "persona", iv.get("persona"), personas)
+            self.date((*base, "date"), iv.get("date"))
+            for ai, answer in dicts(iv.get("answers")):
+                apath = (*base, "answers", ai)
+                self.ref((*apath, "question"), "question", answer.get("question"),
+                         set(QUESTION_BANK_IDS))  # fmt: skip
+                self.refs((*apath, "stages"), "stage", answer.get("stages"), stages)
+                self.refs((*apath, "touchpoints"), "touchpoint", answer.get("touchpoints"),
+                          touchpoints)  # fmt: skip
+
+        based_on = data.get("based_on")
+        if isinstance(based_on, str) and based_on and base_dir is not None:
+            if not (base_dir / based_on).is_file():
+                self.add(
+                    ("based_on",), "W301",
+                    f"based_on: {based_on} does not exist (relative to this file)",
+                    f"based_on: {based_on} findes ikke (i forhold til denne fil)",
+                )  # fmt: skip
+        return self.problems
+
+
+def check_references(
+    data: Any, locate: Locate, file: str, base_dir: Path | None = None
+) -> list[Problem]:
+    """Duplicate ids, dangling references, impossible dates, a missing based_on file."""
+    return _Checker(as_dict(data), locate, file).run(base_dir)

@@ -1,0 +1,110 @@
+"""Atomic, verified writes: a journey on disk is either the old one or the new one.
+
+A save writes a temp file in the same directory, fsyncs it, keeps the file's
+mode, and renames it over the original; a crash at any point leaves the
+original intact. Journey text is re-read and compared with the data before it
+may replace anything, so an emitter bug can never corrupt a workshop.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import os
+import stat
+import tempfile
+from pathlib import Path
+from typing import Any
+
+
+class SaveError(Exception):
+    """A save did not happen; the original file is untouched."""
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equality that also compares types (True != 1, 1 != 1.0) and NaN to itself."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(_same(v, b[k]) for k, v in a.items())
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, float) and math.isnan(a):
+        return math.isnan(b)
+    return bool(a == b)
+
+
+def encode(text: str, newline: str = "\n", bom: bool = False) -> bytes:
+    if newline != "\n":
+        text = text.replace("\n", newline)
+    return (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
+
+
+def write_bytes_atomic(path: Path, payload: bytes, mode: int | None = None) -> None:
+    """Replace ``path`` with ``payload`` atomically; raises OSError and leaves the original."""
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    if mode is None:
+        try:
+            mode = stat.S_IMODE(path.stat().st_mode)
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    # The rename itself is only durable once the directory entry is on disk.
+    with contextlib.suppress(OSError):
+        dir_fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+def write_text_atomic(path: Path, text: str, newline: str = "\n", bom: bool = False) -> None:
+    write_bytes_atomic(Path(path), encode(text, newline, bom))
+
+
+def render_journey(data: dict[str, Any], schema_line: str | None = None) -> str:
+    """Canonical text for ``data``, verified to read back as exactly ``data``."""
+    from kunderejse_tui.journey.dump import dump
+    from kunderejse_tui.journey.problems import JourneyLoadError
+    from kunderejse_tui.journey.yamlio import load_text
+
+    text = dump(data, schema_line)
+    try:
+        back = load_text(text, "<verify>").data
+    except JourneyLoadError as exc:
+        raise SaveError(f"internal error: the written text does not read back ({exc})") from exc
+    if not _same(back, data):
+        raise SaveError("internal error: the written text reads back differently; nothing saved")
+    return text
+
+
+def save_journey(
+    path: Path,
+    data: dict[str, Any],
+    *,
+    schema_line: str | None = None,
+    newline: str = "\n",
+    bom: bool = False,
+) -> bytes:
+    """Write ``data`` canonically and atomically; returns the bytes written.
+
+    Raises SaveError (verification) or OSError (disk); in both cases the file on
+    disk is the one that was there before.
+    """
+    payload = encode(render_journey(data, schema_line), newline, bom)
+    write_bytes_atomic(Path(path), payload)
+    return payload

@@ -1,0 +1,533 @@
+"""Strict loading of journey files.
+
+Journeys are read the way check-jsonschema and editor plugins read them (YAML 1.2
+core scalars), and everything a journey never needs and an attacker or a bad
+merge might bring (aliases, tags, duplicate keys, conflict markers, absurd
+nesting) is refused with a message that names the line.
+
+The valid path is kept cheap: libyaml composes the node tree, one Python walk
+builds the data and checks keys, and the node tree is dropped. Line numbers for
+problems found later are recomputed from the text only when somebody asks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import BaseResolver
+
+from kunderejse_tui.journey.dump import dump  # re-exported: load and dump live side by side
+from kunderejse_tui.journey.problems import JourneyLoadError, PathPart, Problem
+
+try:  # libyaml when present: the whole point of the fast path
+    from yaml._yaml import CParser as _Parser  # type: ignore[import-not-found,unused-ignore]
+except ImportError:  # pragma: no cover - exercised only without libyaml
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+
+
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "Loaded", "dump", "load_file", "load_text"]
+
+FORMAT = "kunderejse/1"
+MAX_BYTES = 32 * 1024 * 1024
+# A journey nests about 7 levels; 64 leaves room for x-* extensions and stays far
+# below the ~100,000 levels at which libyaml's recursive composer kills the process.
+MAX_DEPTH = 64
+
+SCHEMA_LINE_RE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=\S.*$")
+
+STR = "tag:yaml.org,2002:str"
+INT = "tag:yaml.org,2002:int"
+FLOAT = "tag:yaml.org,2002:float"
+BOOL = "tag:yaml.org,2002:bool"
+NULL = "tag:yaml.org,2002:null"
+
+
+class _Core12Resolver(BaseResolver):
+    """Plain scalars by the YAML 1.2 core schema (what check-jsonschema sees)."""
+
+
+_Core12Resolver.yaml_implicit_resolvers = {}
+for _tag, _regex, _first in [
+    (BOOL, r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    (NULL, r"^(?:~|null|Null|NULL|)$", "~nN"),
+    (INT, r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    (
+        FLOAT,
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+.0123456789",
+    ),
+]:
+    _Core12Resolver.add_implicit_resolver(_tag, re.compile(_regex), list(_first))
+# The empty plain scalar is null too; BaseResolver looks it up under None.
+_Core12Resolver.yaml_implicit_resolvers.setdefault("", [])  # type: ignore[index]
+_Core12Resolver.yaml_implicit_resolvers[None] = [  # type: ignore[index]
+    (NULL, re.compile(r"^$"))
+]
+
+
+class _Loader(_Parser, _Core12Resolver):
+    def __init__(self, stream: str) -> None:
+        _Parser.__init__(self, stream)
+        _Core12Resolver.__init__(self)
+
+
+def _scalar_value(node: ScalarNode) -> Any:
+    tag, value = node.tag, node.value
+    if tag == STR:
+        return value
+    if tag == NULL:
+        return None
+    if tag == BOOL:
+        return value[0] in "tT"
+    if tag == INT:
+        if value.startswith("0o"):
+            return int(value[2:], 8)
+        if value.startswith("0x"):
+            return int(value[2:], 16)
+        return int(value)
+    if tag == FLOAT:
+        low = value.lower()
+        if low.endswith(".inf"):
+            return float("-inf") if low.startswith("-") else float("inf")
+        if low == ".nan":
+            return float("nan")
+        return float(value)
+    # Explicit tags never get here: the pre-scan refuses them.
+    return value
+
+
+@dataclass
+class Loaded:
+    """A journey read from text: the data plus what is needed to write it back."""
+
+    data: dict[str, Any]
+    file: str
+    text: str  # decoded, BOM removed, line breaks normalised to "\n"
+    newline: str = "\n"
+    bom: bool = False
+    schema_line: str | None = None
+    _root: Node | None = field(default=None, repr=False)
+
+    def _node(self) -> Node:
+        if self._root is None:
+            # Only problems need positions: a valid file never pays for this.
+            loader = _Loader(self.text)
+            try:
+                self._root = loader.get_single_node()
+            finally:
+                loader.dispose()
+        assert self._root is not None
+        return self._root
+
+    def node_at(self, path: tuple[PathPart, ...]) -> tuple[Node, bool]:
+        """The deepest node along ``path``; the flag says whether the whole path exists.
+
+        For a mapping entry the key's node is returned, so that problems point at
+        the line where the item is named.
+        """
+        node = self._node()
+        found: Node = node
+        for i, part in enumerate(path):
+            if isinstance(node, MappingNode) and isinstance(part, str):
+                for key, value in node.value:
+                    if isinstance(key, ScalarNode) and key.value == part:
+                        if i == len(path) - 1:
+                            return key, True
+                        node = found = value
+                        break
+                else:
+                    return found, False
+            elif isinstance(node, SequenceNode) and isinstance(part, int):
+                if not 0 <= part < len(node.value):
+                    return found, False
+                node = found = node.value[part]
+            else:
+                return found, False
+        return found, True
+
+    def locate(self, path: tuple[PathPart, ...]) -> tuple[int, int]:
+        """1-based (line, column) of the item at ``path`` (or its nearest ancestor)."""
+        node, _ = self.node_at(path)
+        mark = node.start_mark
+        return mark.line + 1, mark.column + 1
+
+    @property
+    def has_comments(self) -> bool:
+        """Comments other than the schema line (PyYAML cannot keep them on save)."""
+        return bool(_comment_lines(self))
+
+
+def _problem(file: str, line: int, col: int, code: str, en: str, da: str) -> Problem:
+    return Problem(file=file, line=line, col=col, code=code, message_en=en, message_da=da)
+
+
+def _fail(file: str, line: int, col: int, code: str, en: str, da: str) -> JourneyLoadError:
+    return JourneyLoadError([_problem(file, line, col, code, en, da)])
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+_CONFLICT_RE = re.compile(r"^(?:<<<<<<<|>>>>>>>|\|\|\|\|\|\|\|)(?: |$)", re.MULTILINE)
+_BAD_CHAR_RE = re.compile("[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]")
+_LINE_SEP_RE = re.compile("[\x85\u2028\u2029]")
+# Where an anchor, alias or tag could start a token. Text that merely contains
+# '&' or '!' also matches; it then takes the slower, exact event scan.
+_SUSPECT_RE = re.compile(r"(?:^|[\s\[{,])[&*!]", re.MULTILINE)
+_DEEP_INDENT_RE = re.compile(r"^[ -]{%d}" % (MAX_DEPTH // 2), re.MULTILINE)
+_TAB_INDENT_RE = re.compile(r"^ *\t")
+
+_CONTROL_NAMES = {"\x00": "NUL", "\x7f": "DEL", "\r": "a carriage return without a line feed"}
+
+
+def _describe_char(ch: str) -> str:
+    return _CONTROL_NAMES.get(ch, f"U+{ord(ch):04X}")
+
+
+def decode(raw: bytes, file: str) -> tuple[str, bool]:
+    """UTF-8 bytes (with or without a BOM) to text; refuses anything else with a line."""
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    if bom:
+        raw = raw[3:]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _fail(
+            file, 1, 1, "L003",
+            "the file is UTF-16; save it as UTF-8",
+            "filen er UTF-16; gem den som UTF-8",
+        )  # fmt: skip
+    try:
+        return raw.decode("utf-8"), bom
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        col = len(raw[line_start : exc.start].decode("utf-8", "replace")) + 1
+        byte = raw[exc.start]
+        raise _fail(
+            file, line, col, "L003",
+            f"byte 0x{byte:02X} is not valid UTF-8 (is the file Latin-1 or Windows-1252?); "
+            "save it as UTF-8",
+            f"byte 0x{byte:02X} er ikke gyldig UTF-8 (er filen gemt som Latin-1 eller "
+            "Windows-1252?); gem den som UTF-8",
+        ) from None  # fmt: skip
+
+
+def _prescan(text: str, file: str) -> None:
+    """Cheap checks on the raw text, before libyaml sees it."""
+    if not text.strip():
+        raise _fail(file, 1, 1, "L002", "the file is empty", "filen er tom")
+    m = _CONFLICT_RE.search(text)
+    if m and ("\n=======" in text or text.startswith("=======")):
+        line, col = _line_col(text, m.start())
+        raise _fail(
+            file, line, col, "L006",
+            "git merge-conflict marker: resolve the merge conflict first",
+            "git-flettekonfliktmarkering: løs flettekonflikten først",
+        )  # fmt: skip
+    m = _BAD_CHAR_RE.search(text)
+    if m:
+        line, col = _line_col(text, m.start())
+        ch = m.group()
+        if "\ud800" <= ch <= "\udfff":
+            raise _fail(
+                file, line, col, "L005",
+                f"lone surrogate U+{ord(ch):04X}: the text is not valid Unicode",
+                f"enlig surrogat U+{ord(ch):04X}: teksten er ikke gyldig Unicode",
+            )  # fmt: skip
+        raise _fail(
+            file, line, col, "L004",
+            f"control character {_describe_char(ch)} is not allowed in a journey file",
+            f"kontroltegnet {_describe_char(ch)} er ikke tilladt i en rejsefil",
+        )  # fmt: skip
+    m = _LINE_SEP_RE.search(text)
+    if m:
+        line, col = _line_col(text, m.start())
+        raise _fail(
+            file, line, col, "L018",
+            f"character U+{ord(m.group()):04X} is an invisible line separator that YAML "
+            "readers disagree on; replace it with a normal line break",
+            f"tegnet U+{ord(m.group()):04X} er et usynligt linjeskift, som YAML-læsere "
+            "tolker forskelligt; erstat det med et almindeligt linjeskift",
+        )  # fmt: skip
+
+
+def _event_scan(text: str, file: str) -> None:
+    """Exact check for anchors, aliases, tags and depth, on libyaml's event stream.
+
+    The event parser keeps its stack on the heap, so unlike composing it survives
+    any nesting; we stop at the first event past the limit.
+    """
+    loader = _Loader(text)
+    depth = 0
+    try:
+        while True:
+            event = loader.get_event()
+            if event is None:
+                break
+            mark = event.start_mark
+            if isinstance(event, yaml.AliasEvent):
+                raise _fail(
+                    file, mark.line + 1, mark.column + 1, "L011",
+                    f"alias *{event.anchor}: journeys do not use anchors or aliases; "
+                    "write the value out",
+                    f"alias *{event.anchor}: rejser bruger ikke ankre eller aliasser; "
+                    "skriv værdien ud",
+                )  # fmt: skip
+            anchor = getattr(event, "anchor", None)
+            if anchor is not None:
+                raise _fail(
+                    file, mark.line + 1, mark.column + 1, "L011",
+                    f"anchor &{anchor}: journeys do not use anchors or aliases",
+                    f"anker &{anchor}: rejser bruger ikke ankre eller aliasser",
+                )  # fmt: skip
+            tag = getattr(event, "tag", None)
+            if tag is not None:
+                raise _fail(
+                    file, mark.line + 1, mark.column + 1, "L012",
+                    f"explicit tag {tag}: journeys use plain values only; remove the tag",
+                    f"eksplicit tag {tag}: rejser bruger kun almindelige værdier; fjern tagget",
+                )  # fmt: skip
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _fail(
+                        file, mark.line + 1, mark.column + 1, "L007",
+                        f"nesting deeper than {MAX_DEPTH} levels; a journey needs about 7",
+                        f"indlejring dybere end {MAX_DEPTH} niveauer; en rejse har brug for ca. 7",
+                    )  # fmt: skip
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_error(exc, text, file) from None
+    finally:
+        loader.dispose()
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> JourneyLoadError:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = exc.problem or "invalid YAML"
+    if "expected a single document" in str(exc):
+        return _fail(
+            file, line, col, "L010",
+            "a second YAML document starts here; a journey file holds exactly one",
+            "her begynder et YAML-dokument mere; en rejsefil rummer præcis ét",
+        )  # fmt: skip
+    lines = text.split("\n")
+    for n in (line, line - 1):
+        if 1 <= n <= len(lines) and _TAB_INDENT_RE.match(lines[n - 1]):
+            return _fail(
+                file, n, lines[n - 1].index("\t") + 1, "L009",
+                "a tab is used for indentation; YAML indents with spaces only",
+                "et tabulatortegn bruges til indrykning; YAML indrykker kun med mellemrum",
+            )  # fmt: skip
+    context = f" ({exc.context})" if exc.context else ""
+    return _fail(
+        file, line, col, "L008",
+        f"invalid YAML: {problem}{context}",
+        f"ugyldig YAML: {problem}{context}",
+    )  # fmt: skip
+
+
+class _Builder:
+    """One walk over the node tree: data out, key problems collected."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def build(self, node: Node) -> Any:
+        if isinstance(node, ScalarNode):
+            return _scalar_value(node)
+        if isinstance(node, SequenceNode):
+            return [self.build(child) for child in node.value]
+        out: dict[str, Any] = {}
+        seen: dict[str, Node] = {}
+        for key_node, value_node in node.value:
+            mark = key_node.start_mark
+            if not isinstance(key_node, ScalarNode) or key_node.tag != STR:
+                shown = key_node.value if isinstance(key_node, ScalarNode) else "a collection"
+                self.problems.append(
+                    _problem(
+                        self.file, mark.line + 1, mark.column + 1, "L014",
+                        f"key {shown!s} is not a string; quote it (\"{shown!s}\")",
+                        f"nøglen {shown!s} er ikke en tekst; sæt den i anførselstegn",
+                    )  # fmt: skip
+                )
+                continue
+            key = key_node.value
+            if key in seen:
+                first = seen[key].start_mark.line + 1
+                self.problems.append(
+                    _problem(
+                        self.file, mark.line + 1, mark.column + 1, "L013",
+                        f"duplicate key '{key}' (first at line {first}); "
+                        "YAML readers would silently keep only one",
+                        f"nøglen '{key}' står to gange (første gang i linje {first}); "
+                        "YAML-læsere ville i stilhed kun beholde den ene",
+                    )  # fmt: skip
+                )
+                continue
+            seen[key] = key_node
+            out[key] = self.build(value_node)
+        return out
+
+
+def load_text(source: str | bytes, file: str = "<string>") -> Loaded:
+    """Read a journey from text or bytes; raises JourneyLoadError naming line and column."""
+    if isinstance(source, bytes):
+        if len(source) > MAX_BYTES:
+            raise _fail(
+                file, 1, 1, "L001",
+                f"the file is {len(source) / 1e6:.1f} MB; journeys are capped at "
+                f"{MAX_BYTES // (1024 * 1024)} MB",
+                f"filen fylder {len(source) / 1e6:.1f} MB; rejser må højst fylde "
+                f"{MAX_BYTES // (1024 * 1024)} MB",
+            )  # fmt: skip
+        text, bom = decode(source, file)
+    else:
+        text, bom = source, False
+        if text.startswith("\ufeff"):
+            text, bom = text[1:], True
+    newline = "\r\n" if "\r\n" in text[: text.find("\n") + 1 or None] else "\n"
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    _prescan(text, file)
+    if (
+        _SUSPECT_RE.search(text)
+        or text.count("[") - text.count("[]") + text.count("{") - text.count("{}") >= MAX_DEPTH // 2
+        or _DEEP_INDENT_RE.search(text)
+    ):
+        _event_scan(text, file)
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_error(exc, text, file) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - libyaml reader errors without marks
+        raise _fail(file, 1, 1, "L008", f"invalid YAML: {exc}", f"ugyldig YAML: {exc}") from None
+    finally:
+        loader.dispose()
+    if root is None:
+        raise _fail(
+            file, 1, 1, "L002",
+            "the file holds no YAML document (only comments or blank lines)",
+            "filen rummer intet YAML-dokument (kun kommentarer eller tomme linjer)",
+        )  # fmt: skip
+    if not isinstance(root, MappingNode):
+        mark = root.start_mark
+        raise _fail(
+            file, mark.line + 1, mark.column + 1, "L015",
+            "the top level must be a mapping (format:, id:, title:, stages: ...)",
+            "øverste niveau skal være en mapping (format:, id:, title:, stages: ...)",
+        )  # fmt: skip
+    builder = _Builder(file)
+    data = builder.build(root)
+    if builder.problems:
+        raise JourneyLoadError(builder.problems)
+    loaded = Loaded(
+        data=data,
+        file=file,
+        text=text,
+        newline=newline,
+        bom=bom,
+        schema_line=_schema_line(text),
+    )
+    fmt = data.get("format")
+    if isinstance(fmt, str) and fmt.startswith("kunderejse/") and fmt != FORMAT:
+        loaded._root = root
+        line, col = loaded.locate(("format",))
+        raise _fail(
+            file, line, col, "L016",
+            f"format {fmt} is not known to this version of kunderejse, which reads {FORMAT}; "
+            "upgrade kunderejse",
+            f"formatet {fmt} kendes ikke af denne version af kunderejse, som læser {FORMAT}; "
+            "opgrader kunderejse",
+        )  # fmt: skip
+    return loaded
+
+
+def load_file(path: Path | str) -> Loaded:
+    """Read a journey file; every failure is a JourneyLoadError, never a traceback."""
+    p = Path(path)
+    name = str(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            # Refuse before reading 50 MB into memory.
+            return load_text(b"\0" * (MAX_BYTES + 1), name)
+        raw = p.read_bytes()
+    except IsADirectoryError:
+        raise _fail(name, 1, 1, "L017", "is a directory", "er en mappe") from None
+    except FileNotFoundError:
+        raise _fail(name, 1, 1, "L017", "no such file", "filen findes ikke") from None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise _fail(
+            name, 1, 1, "L017",
+            f"cannot read the file: {reason}",
+            f"filen kan ikke læses: {reason}",
+        ) from None  # fmt: skip
+    return load_text(raw, name)
+
+
+def _schema_line(text: str) -> str | None:
+    first = text.split("\n", 1)[0].rstrip()
+    return first if SCHEMA_LINE_RE.match(first) else None
+
+
+_HASH_RE = re.compile(r"(?:^|[ \t])#", re.MULTILINE)
+
+
+def _comment_lines(loaded: Loaded) -> list[int]:
+    """Lines that hold a comment, schema line excepted.
+
+    A '#' after a space is a comment unless it sits inside a quoted or block
+    scalar, so the candidates are checked against those scalars' spans.
+    """
+    text = loaded.text
+    candidates = [m.end() - 1 for m in _HASH_RE.finditer(text)]
+    if loaded.schema_line is not None:
+        candidates = [c for c in candidates if c >= len(loaded.schema_line)]
+    if not candidates:
+        return []
+    spans: list[tuple[int, int]] = []
+    stack: list[Node] = [loaded._node()]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ScalarNode):
+            if node.style in ('"', "'", "|", ">"):
+                spans.append((node.start_mark.index, node.end_mark.index))
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, MappingNode):
+            for k, v in node.value:
+                stack.extend((k, v))
+    spans.sort()
+    import bisect
+
+    starts = [s for s, _ in spans]
+    lines = []
+    for c in candidates:
+        i = bisect.bisect_right(starts, c) - 1
+        if i >= 0 and spans[i][0] <= c < spans[i][1]:
+            continue
+        lines.append(text.count("\n", 0, c) + 1)
+    return lines
