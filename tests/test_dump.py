@@ -6,6 +6,7 @@ import copy
 import difflib
 import os
 import stat
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -151,7 +152,9 @@ scalars = st.one_of(
     st.sampled_from(NASTY),
     st.text(st.characters(exclude_categories=("Cs",)), max_size=30),
 )
-keys = st.one_of(st.sampled_from(["id", "name", "no", "on", "1", "x-a", "emotion"]), st.text(max_size=8))
+keys = st.one_of(
+    st.sampled_from(["id", "name", "no", "on", "1", "x-a", "emotion"]), st.text(max_size=8)
+)
 values = st.recursive(
     scalars,
     lambda children: st.one_of(
@@ -182,7 +185,7 @@ def test_load_save_round_trip_and_idempotence(data: dict[str, Any]) -> None:
     assert dump(back, SCHEMA) == text
 
 
-def test_atomic_save_keeps_the_file_mode_and_leaves_no_temp_files(tmp_path) -> None:
+def test_atomic_save_keeps_the_file_mode_and_leaves_no_temp_files(tmp_path: Path) -> None:
     path = tmp_path / "a.journey.yaml"
     path.write_text("old\n")
     os.chmod(path, 0o640)
@@ -192,7 +195,7 @@ def test_atomic_save_keeps_the_file_mode_and_leaves_no_temp_files(tmp_path) -> N
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.journey.yaml"]
 
 
-def test_crlf_and_bom_are_written_back_as_they_came(tmp_path) -> None:
+def test_crlf_and_bom_are_written_back_as_they_came(tmp_path: Path) -> None:
     path = tmp_path / "w.journey.yaml"
     path.write_bytes(b"\xef\xbb\xbf" + GOLDEN.replace("\n", "\r\n").encode())
     loaded = load_file(path)
@@ -203,7 +206,9 @@ def test_crlf_and_bom_are_written_back_as_they_came(tmp_path) -> None:
     assert raw.count(b"\n") == raw.count(b"\r\n")  # never half-and-half
 
 
-def test_a_text_that_reads_back_differently_is_never_written(tmp_path, monkeypatch) -> None:
+def test_a_text_that_reads_back_differently_is_never_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "a.journey.yaml"
     path.write_bytes(b"original\n")
     monkeypatch.setattr("kunderejse_tui.journey.dump.dump", lambda data, line=None: "id: other\n")
@@ -213,7 +218,9 @@ def test_a_text_that_reads_back_differently_is_never_written(tmp_path, monkeypat
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.journey.yaml"]
 
 
-def test_a_failing_rename_leaves_the_original_and_no_temp_file(tmp_path, monkeypatch) -> None:
+def test_a_failing_rename_leaves_the_original_and_no_temp_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "a.journey.yaml"
     path.write_bytes(b"original\n")
 

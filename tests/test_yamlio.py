@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kunderejse_tui.journey.problems import JourneyLoadError
@@ -22,8 +24,20 @@ def rejection(source: str | bytes) -> tuple[str, int, int, str]:
 @pytest.mark.parametrize(
     ("source", "code", "line", "col", "words"),
     [
-        (HEAD + "stages: []\ntitle: Igen\n", "L013", 5, 1, "duplicate key 'title' (first at line 3)"),
-        (HEAD + "stages:\n  - id: a\n    name: A\n    name: B\n", "L013", 7, 5, "duplicate key 'name'"),
+        (
+            HEAD + "stages: []\ntitle: Igen\n",
+            "L013",
+            5,
+            1,
+            "duplicate key 'title' (first at line 3)",
+        ),
+        (
+            HEAD + "stages:\n  - id: a\n    name: A\n    name: B\n",
+            "L013",
+            7,
+            5,
+            "duplicate key 'name'",
+        ),
         (HEAD + "stages: &s []\n", "L011", 4, 9, "anchor &s"),
         (HEAD + "x-a: &a 1\nx-b: *a\nstages: []\n", "L011", 4, 6, "anchor &a"),
         (HEAD + "stages: !!python/object/apply:os.system [ls]\n", "L012", 4, 9, "python/object"),
@@ -37,8 +51,13 @@ def rejection(source: str | bytes) -> tuple[str, int, int, str]:
         (HEAD + "stages:\n\t- id: a\n", "L009", 5, 1, "tab"),
         (HEAD + "stages: []\n---\nid: y\n", "L010", 5, 1, "second YAML document"),
         ("<<<<<<< HEAD\nid: a\n=======\nid: b\n>>>>>>> main\n", "L006", 1, 1, "merge conflict"),
-        (HEAD + "stages:\n<<<<<<< ours\n  - id: a\n=======\n  - id: b\n>>>>>>> theirs\n",
-         "L006", 5, 1, "resolve the merge conflict first"),  # fmt: skip
+        (
+            HEAD + "stages:\n<<<<<<< ours\n  - id: a\n=======\n  - id: b\n>>>>>>> theirs\n",
+            "L006",
+            5,
+            1,
+            "resolve the merge conflict first",
+        ),
         ("", "L002", 1, 1, "empty"),
         ("\n  \n", "L002", 1, 1, "empty"),
         ("# only a comment\n", "L002", 1, 1, "no YAML document"),
@@ -85,7 +104,9 @@ def test_size_cap_before_parsing() -> None:
     assert code == "L001"
 
 
-def test_size_cap_from_disk_does_not_read_the_file(tmp_path, monkeypatch) -> None:
+def test_size_cap_from_disk_does_not_read_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     big = tmp_path / "big.journey.yaml"
     with big.open("wb") as fh:
         fh.truncate(MAX_BYTES + 10)
@@ -128,14 +149,36 @@ def test_all_duplicate_keys_are_reported_at_once() -> None:
 @pytest.mark.parametrize(
     ("plain", "value"),
     [
-        ("no", "no"), ("yes", "yes"), ("on", "on"), ("off", "off"), ("y", "y"),
-        ("1:30", "1:30"), ("2026-11-03", "2026-11-03"), ("0755", 755), ("0o17", 15),
-        ("0x1F", 31), ("1.10", 1.1), ("-3", -3), (".5", 0.5), ("1e3", 1000.0),
-        ("true", True), ("True", True), ("TRUE", True), ("false", False), ("FALSE", False),
-        ("~", None), ("null", None), ("Null", None), ("", None), ("1_000", "1_000"),
-        ("0b101", "0b101"), (".inf", float("inf")), ("-.Inf", float("-inf")), ("<<", "<<"),
+        ("no", "no"),
+        ("yes", "yes"),
+        ("on", "on"),
+        ("off", "off"),
+        ("y", "y"),
+        ("1:30", "1:30"),
+        ("2026-11-03", "2026-11-03"),
+        ("0755", 755),
+        ("0o17", 15),
+        ("0x1F", 31),
+        ("1.10", 1.1),
+        ("-3", -3),
+        (".5", 0.5),
+        ("1e3", 1000.0),
+        ("true", True),
+        ("True", True),
+        ("TRUE", True),
+        ("false", False),
+        ("FALSE", False),
+        ("~", None),
+        ("null", None),
+        ("Null", None),
+        ("", None),
+        ("1_000", "1_000"),
+        ("0b101", "0b101"),
+        (".inf", float("inf")),
+        ("-.Inf", float("-inf")),
+        ("<<", "<<"),
     ],
-)  # fmt: skip
+)
 def test_plain_scalars_follow_yaml_1_2_core(plain: str, value: object) -> None:
     data = load_text(f"{HEAD}stages: []\nx-v: {plain}\n").data
     assert data["x-v"] == value
@@ -193,7 +236,7 @@ def test_comments_are_detected_but_hash_in_text_is_not_a_comment() -> None:
     assert load_text("# top\n" + HEAD + "stages: []\n").has_comments is True
 
 
-def test_unreadable_paths_are_problems_not_tracebacks(tmp_path) -> None:
+def test_unreadable_paths_are_problems_not_tracebacks(tmp_path: Path) -> None:
     for path, words in [(tmp_path / "nope.yaml", "no such file"), (tmp_path, "directory")]:
         with pytest.raises(JourneyLoadError) as info:
             load_file(path)

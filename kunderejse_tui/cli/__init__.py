@@ -47,10 +47,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _subcommands(parser: argparse.ArgumentParser) -> list[str]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return list(action.choices)
+    return []
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+    commands = set(_subcommands(parser))
     # `kunderejse`, `kunderejse FILE`, `kunderejse DIR --lang en` open the app.
     first = next((a for a in args_list if not a.startswith("-")), None)
     if (first is None and not {"-h", "--help", "--version"} & set(args_list)) or (

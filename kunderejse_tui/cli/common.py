@@ -31,7 +31,8 @@ def journey_files(paths: list[str]) -> list[Path]:
                 sorted(
                     f
                     for f in p.rglob("*.journey.yaml")
-                    if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                    if f.is_file()
+                    and not any(part.startswith(".") for part in f.relative_to(p).parts)
                 )
             )
         elif p.exists():

@@ -10,7 +10,7 @@ from pathlib import Path
 from kunderejse_tui.cli.common import journey_files
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
     p = sub.add_parser(
         "fmt",
         help="rewrite journeys in the canonical layout",
@@ -19,7 +19,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     p.add_argument("paths", nargs="+", metavar="PATH")
     mode = p.add_mutually_exclusive_group()
-    mode.add_argument("--check", action="store_true", help="change nothing; exit 1 if a file would change")
+    mode.add_argument(
+        "--check", action="store_true", help="change nothing; exit 1 if a file would change"
+    )
     mode.add_argument("--diff", action="store_true", help="show what would change; change nothing")
     p.add_argument(
         "--drop-comments",
@@ -33,14 +35,14 @@ def run(args: argparse.Namespace) -> int:
     from kunderejse_tui.journey.fileio import SaveError, encode, render_journey, write_bytes_atomic
     from kunderejse_tui.journey.problems import JourneyLoadError
     from kunderejse_tui.journey.schema_ref import schema_line_for
-    from kunderejse_tui.journey.yamlio import _comment_lines, load_text
+    from kunderejse_tui.journey.yamlio import _comment_lines, load_text, read_bytes
 
     status = 0
     changed = unchanged = 0
     for path in journey_files(args.paths):
         name = str(path)
         try:
-            raw = path.read_bytes()
+            raw = read_bytes(path)
             loaded = load_text(raw, name)
         except JourneyLoadError as exc:
             for p in exc.problems:

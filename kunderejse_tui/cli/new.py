@@ -11,7 +11,7 @@ from kunderejse_tui.cli.common import UsageError
 TEMPLATES = ("funnel-5", "content-5", "lifecycle-12", "digital-4")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
     p = sub.add_parser(
         "new",
         help="write a new journey from a stage template",
@@ -21,7 +21,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--template", choices=TEMPLATES, default="funnel-5")
     p.add_argument("--lang", choices=["da", "en"], default="da")
     p.add_argument("--title", required=True)
-    p.add_argument("--id", dest="journey_id", default=None, help="journey id (default: from the title)")
+    p.add_argument(
+        "--id", dest="journey_id", default=None, help="journey id (default: from the title)"
+    )
     p.add_argument(
         "--suggestions",
         action="store_true",

@@ -8,7 +8,7 @@ from pathlib import Path
 from kunderejse_tui.cli.common import UsageError
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
     p = sub.add_parser(
         "open",
         help="open the app on a journey file or a directory (the default command)",

@@ -7,9 +7,10 @@ import json
 import sys
 
 from kunderejse_tui.cli.common import add_lang_option, journey_files
+from kunderejse_tui.journey.problems import Lang
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
     p = sub.add_parser(
         "validate",
         help="check journeys against the schema and cross-references",
@@ -32,7 +33,7 @@ def _github_escape(text: str, prop: bool = False) -> str:
 def run(args: argparse.Namespace) -> int:
     from kunderejse_tui.journey.validate import validate_file
 
-    lang = args.lang or "en"
+    lang: Lang = "da" if args.lang == "da" else "en"
     files = journey_files(args.paths)
     report = []
     errors = warnings = bad_files = 0

@@ -15,17 +15,7 @@ from typing import Any
 
 from kunderejse_tui.journey.access import as_dict, as_list, dicts
 from kunderejse_tui.journey.problems import PathPart, Problem
-
-QUESTION_BANK_IDS = (
-    "need-discovery",
-    "first-contact",
-    "information-search",
-    "evaluation",
-    "why-us",
-    "retention",
-    "time-to-purchase",
-    "improvement",
-)
+from kunderejse_tui.journey.templates import QUESTION_IDS
 
 Locate = Callable[[tuple[PathPart, ...]], tuple[int, int]]
 
@@ -66,10 +56,11 @@ class _Checker:
             if ident in seen:
                 first_line = self.locate((*seen[ident], "id"))[0]
                 self.add(
-                    (*path, "id"), "X201",
+                    (*path, "id"),
+                    "X201",
                     f"{en_kind} id '{ident}' is used twice (first at line {first_line})",
                     f"{da_kind}-id'et '{ident}' bruges to gange (første gang i linje {first_line})",
-                )  # fmt: skip
+                )
             else:
                 seen[ident] = path
         return set(seen)
@@ -87,10 +78,11 @@ class _Checker:
         else:
             en_hint = da_hint = ""
         self.add(
-            path, _REF_CODE[kind],
+            path,
+            _REF_CODE[kind],
             f"{value}: no such {en_kind}{en_hint}",
             f"{value}: {da_kind} findes ikke{da_hint}",
-        )  # fmt: skip
+        )
 
     def refs(self, path: tuple[PathPart, ...], kind: str, value: Any, known: set[str]) -> None:
         if isinstance(value, str):  # a lone id where a list was meant: still check it
@@ -106,14 +98,17 @@ class _Checker:
         except ValueError:
             if value[4] == "-" and value[7] == "-" and value.replace("-", "").isdigit():
                 self.add(
-                    path, "X206",
+                    path,
+                    "X206",
                     f"{value} is not a date in the calendar",
                     f"{value} er ikke en dato i kalenderen",
-                )  # fmt: skip
+                )
 
     def run(self, base_dir: Path | None) -> list[Problem]:
         data = self.data
-        personas = self.ids("persona", ((("personas", i), p) for i, p in dicts(data.get("personas"))))
+        personas = self.ids(
+            "persona", ((("personas", i), p) for i, p in dicts(data.get("personas")))
+        )
         stage_items = list(dicts(data.get("stages")))
         stages = self.ids("stage", ((("stages", i), s) for i, s in stage_items))
         touchpoints = self.ids(
@@ -129,31 +124,46 @@ class _Checker:
 
         for si, stage in stage_items:
             for qi, q in dicts(stage.get("customer_questions")):
-                self.ref(("stages", si, "customer_questions", qi, "persona"), "persona",
-                         q.get("persona"), personas)  # fmt: skip
+                self.ref(
+                    ("stages", si, "customer_questions", qi, "persona"),
+                    "persona",
+                    q.get("persona"),
+                    personas,
+                )
             for ti, tp in dicts(stage.get("touchpoints")):
-                self.refs(("stages", si, "touchpoints", ti, "personas"), "persona",
-                          tp.get("personas"), personas)  # fmt: skip
+                self.refs(
+                    ("stages", si, "touchpoints", ti, "personas"),
+                    "persona",
+                    tp.get("personas"),
+                    personas,
+                )
         for ii, iv in dicts(data.get("interviews")):
             base = ("interviews", ii)
             self.ref((*base, "persona"), "persona", iv.get("persona"), personas)
             self.date((*base, "date"), iv.get("date"))
             for ai, answer in dicts(iv.get("answers")):
                 apath = (*base, "answers", ai)
-                self.ref((*apath, "question"), "question", answer.get("question"),
-                         set(QUESTION_BANK_IDS))  # fmt: skip
+                self.ref(
+                    (*apath, "question"), "question", answer.get("question"), set(QUESTION_IDS)
+                )
                 self.refs((*apath, "stages"), "stage", answer.get("stages"), stages)
-                self.refs((*apath, "touchpoints"), "touchpoint", answer.get("touchpoints"),
-                          touchpoints)  # fmt: skip
+                self.refs(
+                    (*apath, "touchpoints"), "touchpoint", answer.get("touchpoints"), touchpoints
+                )
 
         based_on = data.get("based_on")
-        if isinstance(based_on, str) and based_on and base_dir is not None:
-            if not (base_dir / based_on).is_file():
-                self.add(
-                    ("based_on",), "W301",
-                    f"based_on: {based_on} does not exist (relative to this file)",
-                    f"based_on: {based_on} findes ikke (i forhold til denne fil)",
-                )  # fmt: skip
+        if (
+            isinstance(based_on, str)
+            and based_on
+            and base_dir is not None
+            and not (base_dir / based_on).is_file()
+        ):
+            self.add(
+                ("based_on",),
+                "W301",
+                f"based_on: {based_on} does not exist (relative to this file)",
+                f"based_on: {based_on} findes ikke (i forhold til denne fil)",
+            )
         return self.problems
 
 

@@ -66,7 +66,9 @@ _ORDER_INDEX = {kind: {k: i for i, k in enumerate(keys)} for kind, keys in KEY_O
 _UNSAFE_CHARS = re.compile(
     "[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]"
 )
-_UNSAFE_BLOCK_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+_UNSAFE_BLOCK_CHARS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]"
+)
 _INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
 
 _CORE12_NON_STR = re.compile(

@@ -60,8 +60,12 @@ CODES: dict[str, Code] = {
         Code("X201", "duplicate-id", "error", "an id used twice"),
         Code("X202", "unknown-persona", "error", "a reference to a persona that does not exist"),
         Code("X203", "unknown-stage", "error", "a reference to a stage that does not exist"),
-        Code("X204", "unknown-touchpoint", "error", "a reference to a touchpoint that does not exist"),
-        Code("X205", "unknown-question", "error", "an answer to a question not in the question bank"),
+        Code(
+            "X204", "unknown-touchpoint", "error", "a reference to a touchpoint that does not exist"
+        ),
+        Code(
+            "X205", "unknown-question", "error", "an answer to a question not in the question bank"
+        ),
         Code("X206", "bad-calendar-date", "error", "a YYYY-MM-DD date that is not in the calendar"),
         # Warnings (W): worth a look, never change the exit code.
         Code("W301", "based-on-missing", "warning", "based_on names a file that does not exist"),

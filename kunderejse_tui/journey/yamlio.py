@@ -13,6 +13,7 @@ problems found later are recomputed from the text only when somebody asks.
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -187,12 +188,14 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
 
 
 _CONFLICT_RE = re.compile(r"^(?:<<<<<<<|>>>>>>>|\|\|\|\|\|\|\|)(?: |$)", re.MULTILINE)
-_BAD_CHAR_RE = re.compile("[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]")
+_BAD_CHAR_RE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]"
+)
 _LINE_SEP_RE = re.compile("[\x85\u2028\u2029]")
 # Where an anchor, alias or tag could start a token. Text that merely contains
 # '&' or '!' also matches; it then takes the slower, exact event scan.
 _SUSPECT_RE = re.compile(r"(?:^|[\s\[{,])[&*!]", re.MULTILINE)
-_DEEP_INDENT_RE = re.compile(r"^[ -]{%d}" % (MAX_DEPTH // 2), re.MULTILINE)
+_DEEP_INDENT_RE = re.compile(rf"^[ -]{{{MAX_DEPTH // 2}}}", re.MULTILINE)
 _TAB_INDENT_RE = re.compile(r"^ *\t")
 
 _CONTROL_NAMES = {"\x00": "NUL", "\x7f": "DEL", "\r": "a carriage return without a line feed"}
@@ -209,10 +212,13 @@ def decode(raw: bytes, file: str) -> tuple[str, bool]:
         raw = raw[3:]
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise _fail(
-            file, 1, 1, "L003",
+            file,
+            1,
+            1,
+            "L003",
             "the file is UTF-16; save it as UTF-8",
             "filen er UTF-16; gem den som UTF-8",
-        )  # fmt: skip
+        )
     try:
         return raw.decode("utf-8"), bom
     except UnicodeDecodeError as exc:
@@ -237,35 +243,47 @@ def _prescan(text: str, file: str) -> None:
     if m and ("\n=======" in text or text.startswith("=======")):
         line, col = _line_col(text, m.start())
         raise _fail(
-            file, line, col, "L006",
+            file,
+            line,
+            col,
+            "L006",
             "git merge-conflict marker: resolve the merge conflict first",
             "git-flettekonfliktmarkering: løs flettekonflikten først",
-        )  # fmt: skip
+        )
     m = _BAD_CHAR_RE.search(text)
     if m:
         line, col = _line_col(text, m.start())
         ch = m.group()
         if "\ud800" <= ch <= "\udfff":
             raise _fail(
-                file, line, col, "L005",
+                file,
+                line,
+                col,
+                "L005",
                 f"lone surrogate U+{ord(ch):04X}: the text is not valid Unicode",
                 f"enlig surrogat U+{ord(ch):04X}: teksten er ikke gyldig Unicode",
-            )  # fmt: skip
+            )
         raise _fail(
-            file, line, col, "L004",
+            file,
+            line,
+            col,
+            "L004",
             f"control character {_describe_char(ch)} is not allowed in a journey file",
             f"kontroltegnet {_describe_char(ch)} er ikke tilladt i en rejsefil",
-        )  # fmt: skip
+        )
     m = _LINE_SEP_RE.search(text)
     if m:
         line, col = _line_col(text, m.start())
         raise _fail(
-            file, line, col, "L018",
+            file,
+            line,
+            col,
+            "L018",
             f"character U+{ord(m.group()):04X} is an invisible line separator that YAML "
             "readers disagree on; replace it with a normal line break",
             f"tegnet U+{ord(m.group()):04X} er et usynligt linjeskift, som YAML-læsere "
             "tolker forskelligt; erstat det med et almindeligt linjeskift",
-        )  # fmt: skip
+        )
 
 
 def _event_scan(text: str, file: str) -> None:
@@ -282,36 +300,49 @@ def _event_scan(text: str, file: str) -> None:
             if event is None:
                 break
             mark = event.start_mark
+            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             if isinstance(event, yaml.AliasEvent):
                 raise _fail(
-                    file, mark.line + 1, mark.column + 1, "L011",
+                    file,
+                    line,
+                    col,
+                    "L011",
                     f"alias *{event.anchor}: journeys do not use anchors or aliases; "
                     "write the value out",
                     f"alias *{event.anchor}: rejser bruger ikke ankre eller aliasser; "
                     "skriv værdien ud",
-                )  # fmt: skip
+                )
             anchor = getattr(event, "anchor", None)
             if anchor is not None:
                 raise _fail(
-                    file, mark.line + 1, mark.column + 1, "L011",
+                    file,
+                    line,
+                    col,
+                    "L011",
                     f"anchor &{anchor}: journeys do not use anchors or aliases",
                     f"anker &{anchor}: rejser bruger ikke ankre eller aliasser",
-                )  # fmt: skip
+                )
             tag = getattr(event, "tag", None)
             if tag is not None:
                 raise _fail(
-                    file, mark.line + 1, mark.column + 1, "L012",
+                    file,
+                    line,
+                    col,
+                    "L012",
                     f"explicit tag {tag}: journeys use plain values only; remove the tag",
                     f"eksplicit tag {tag}: rejser bruger kun almindelige værdier; fjern tagget",
-                )  # fmt: skip
+                )
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
                     raise _fail(
-                        file, mark.line + 1, mark.column + 1, "L007",
+                        file,
+                        line,
+                        col,
+                        "L007",
                         f"nesting deeper than {MAX_DEPTH} levels; a journey needs about 7",
                         f"indlejring dybere end {MAX_DEPTH} niveauer; en rejse har brug for ca. 7",
-                    )  # fmt: skip
+                    )
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
     except yaml.MarkedYAMLError as exc:
@@ -326,24 +357,33 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> JourneyLoa
     problem = exc.problem or "invalid YAML"
     if "expected a single document" in str(exc):
         return _fail(
-            file, line, col, "L010",
+            file,
+            line,
+            col,
+            "L010",
             "a second YAML document starts here; a journey file holds exactly one",
             "her begynder et YAML-dokument mere; en rejsefil rummer præcis ét",
-        )  # fmt: skip
+        )
     lines = text.split("\n")
     for n in (line, line - 1):
         if 1 <= n <= len(lines) and _TAB_INDENT_RE.match(lines[n - 1]):
             return _fail(
-                file, n, lines[n - 1].index("\t") + 1, "L009",
+                file,
+                n,
+                lines[n - 1].index("\t") + 1,
+                "L009",
                 "a tab is used for indentation; YAML indents with spaces only",
                 "et tabulatortegn bruges til indrykning; YAML indrykker kun med mellemrum",
-            )  # fmt: skip
+            )
     context = f" ({exc.context})" if exc.context else ""
     return _fail(
-        file, line, col, "L008",
+        file,
+        line,
+        col,
+        "L008",
         f"invalid YAML: {problem}{context}",
         f"ugyldig YAML: {problem}{context}",
-    )  # fmt: skip
+    )
 
 
 class _Builder:
@@ -355,7 +395,20 @@ class _Builder:
 
     def build(self, node: Node) -> Any:
         if isinstance(node, ScalarNode):
-            return _scalar_value(node)
+            try:
+                return _scalar_value(node)
+            except ValueError:
+                # int() refuses more than 4300 digits (CPython's guard against slow parsing).
+                mark = node.start_mark
+                too_long = _problem(
+                    self.file, mark.line + 1, mark.column + 1, "L008",
+                    f"a number with {len(node.value)} digits is too long to read; "
+                    "quote it if it is text",
+                    f"et tal med {len(node.value)} cifre er for langt til at læse; "
+                    "sæt det i anførselstegn, hvis det er tekst",
+                )  # fmt: skip
+                self.problems.append(too_long)
+                return None
         if isinstance(node, SequenceNode):
             return [self.build(child) for child in node.value]
         out: dict[str, Any] = {}
@@ -366,10 +419,13 @@ class _Builder:
                 shown = key_node.value if isinstance(key_node, ScalarNode) else "a collection"
                 self.problems.append(
                     _problem(
-                        self.file, mark.line + 1, mark.column + 1, "L014",
-                        f"key {shown!s} is not a string; quote it (\"{shown!s}\")",
+                        self.file,
+                        mark.line + 1,
+                        mark.column + 1,
+                        "L014",
+                        f'key {shown!s} is not a string; quote it ("{shown!s}")',
                         f"nøglen {shown!s} er ikke en tekst; sæt den i anførselstegn",
-                    )  # fmt: skip
+                    )
                 )
                 continue
             key = key_node.value
@@ -377,12 +433,15 @@ class _Builder:
                 first = seen[key].start_mark.line + 1
                 self.problems.append(
                     _problem(
-                        self.file, mark.line + 1, mark.column + 1, "L013",
+                        self.file,
+                        mark.line + 1,
+                        mark.column + 1,
+                        "L013",
                         f"duplicate key '{key}' (first at line {first}); "
                         "YAML readers would silently keep only one",
                         f"nøglen '{key}' står to gange (første gang i linje {first}); "
                         "YAML-læsere ville i stilhed kun beholde den ene",
-                    )  # fmt: skip
+                    )
                 )
                 continue
             seen[key] = key_node
@@ -395,12 +454,15 @@ def load_text(source: str | bytes, file: str = "<string>") -> Loaded:
     if isinstance(source, bytes):
         if len(source) > MAX_BYTES:
             raise _fail(
-                file, 1, 1, "L001",
+                file,
+                1,
+                1,
+                "L001",
                 f"the file is {len(source) / 1e6:.1f} MB; journeys are capped at "
                 f"{MAX_BYTES // (1024 * 1024)} MB",
                 f"filen fylder {len(source) / 1e6:.1f} MB; rejser må højst fylde "
                 f"{MAX_BYTES // (1024 * 1024)} MB",
-            )  # fmt: skip
+            )
         text, bom = decode(source, file)
     else:
         text, bom = source, False
@@ -427,17 +489,23 @@ def load_text(source: str | bytes, file: str = "<string>") -> Loaded:
         loader.dispose()
     if root is None:
         raise _fail(
-            file, 1, 1, "L002",
+            file,
+            1,
+            1,
+            "L002",
             "the file holds no YAML document (only comments or blank lines)",
             "filen rummer intet YAML-dokument (kun kommentarer eller tomme linjer)",
-        )  # fmt: skip
+        )
     if not isinstance(root, MappingNode):
         mark = root.start_mark
         raise _fail(
-            file, mark.line + 1, mark.column + 1, "L015",
+            file,
+            mark.line + 1,
+            mark.column + 1,
+            "L015",
             "the top level must be a mapping (format:, id:, title:, stages: ...)",
             "øverste niveau skal være en mapping (format:, id:, title:, stages: ...)",
-        )  # fmt: skip
+        )
     builder = _Builder(file)
     data = builder.build(root)
     if builder.problems:
@@ -455,25 +523,45 @@ def load_text(source: str | bytes, file: str = "<string>") -> Loaded:
         loaded._root = root
         line, col = loaded.locate(("format",))
         raise _fail(
-            file, line, col, "L016",
+            file,
+            line,
+            col,
+            "L016",
             f"format {fmt} is not known to this version of kunderejse, which reads {FORMAT}; "
             "upgrade kunderejse",
             f"formatet {fmt} kendes ikke af denne version af kunderejse, som læser {FORMAT}; "
             "opgrader kunderejse",
-        )  # fmt: skip
+        )
     return loaded
 
 
 def load_file(path: Path | str) -> Loaded:
     """Read a journey file; every failure is a JourneyLoadError, never a traceback."""
+    return load_text(read_bytes(path), str(path))
+
+
+def read_bytes(path: Path | str) -> bytes:
+    """The bytes of a journey file; every failure is a JourneyLoadError.
+
+    Only regular files are read: a FIFO named like a journey would block
+    forever and /dev/zero would never end. At most one byte past the cap is
+    read, so load_text refuses an oversized (or growing) file without holding it.
+    """
     p = Path(path)
     name = str(path)
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
+        st = p.stat()
+        if not stat.S_ISREG(st.st_mode) and not stat.S_ISDIR(st.st_mode):
+            raise _fail(
+                name, 1, 1, "L017",
+                "not a regular file (a pipe or a device?)",
+                "ikke en almindelig fil (et rør eller en enhed?)",
+            )  # fmt: skip
+        if st.st_size > MAX_BYTES:
             # Refuse before reading 50 MB into memory.
-            return load_text(b"\0" * (MAX_BYTES + 1), name)
-        raw = p.read_bytes()
+            return b"\0" * (MAX_BYTES + 1)
+        with p.open("rb") as fh:
+            return fh.read(MAX_BYTES + 1)
     except IsADirectoryError:
         raise _fail(name, 1, 1, "L017", "is a directory", "er en mappe") from None
     except FileNotFoundError:
@@ -485,7 +573,6 @@ def load_file(path: Path | str) -> Loaded:
             f"cannot read the file: {reason}",
             f"filen kan ikke læses: {reason}",
         ) from None  # fmt: skip
-    return load_text(raw, name)
 
 
 def _schema_line(text: str) -> str | None:
