@@ -15,6 +15,7 @@ from typing import Any
 
 from kunderejse_tui.journey.access import as_dict, as_list, dicts
 from kunderejse_tui.journey.problems import PathPart, Problem
+from kunderejse_tui.journey.slugs import SLUG_RE
 from kunderejse_tui.journey.templates import QUESTION_IDS
 
 Locate = Callable[[tuple[PathPart, ...]], tuple[int, int]]
@@ -66,7 +67,8 @@ class _Checker:
         return set(seen)
 
     def ref(self, path: tuple[PathPart, ...], kind: str, value: Any, known: set[str]) -> None:
-        if not isinstance(value, str) or value in known:
+        # A value that is not even an id is the schema's S105, reported once there.
+        if not isinstance(value, str) or value in known or not SLUG_RE.match(value):
             return
         en_kind, da_kind = _KIND_WORDS[kind]
         guess = _suggest(value, known)
