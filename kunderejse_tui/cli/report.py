@@ -1,0 +1,86 @@
+"""``kunderejse report FILE``: the interview coverage and answers per question."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from kunderejse_tui.cli.common import UsageError
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
+    p = sub.add_parser(
+        "report",
+        help="show what a journey rests on: interview coverage, answers per question, tags",
+        description="Report on a journey's interviews: per stage the answers that back it and "
+        "the touchpoints observed or only assumed, every answer per question, and the tags. "
+        "The report is a document for others, so interviews without consent are left out "
+        "unless --include-unconsented. Exit 0 on success, 1 when the file cannot be read "
+        "or the output not written, 2 on usage errors.",
+    )
+    p.add_argument("file", metavar="FILE")
+    p.add_argument(
+        "--to",
+        choices=["text", "markdown"],
+        default="text",
+        help="text for the terminal (default) or Markdown for a document or pull request",
+    )
+    p.add_argument(
+        "--lang",
+        choices=["da", "en"],
+        default=None,
+        help="language of headings and labels (default: the journey's own language)",
+    )
+    p.add_argument(
+        "--include-unconsented",
+        action="store_true",
+        help="also show interviews without consent: true (marked as such)",
+    )
+    p.add_argument(
+        "--anonymise",
+        "--anonymize",
+        action="store_true",
+        help="name respondents 'Kunde A', 'Kunde B'... in order of appearance",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        default=None,
+        help="file to write (default, or '-': standard output)",
+    )
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from kunderejse_tui.cli.common import write_output
+    from kunderejse_tui.journey.problems import JourneyLoadError
+    from kunderejse_tui.journey.report import render_report
+    from kunderejse_tui.journey.yamlio import load_file
+
+    path = Path(args.file)
+    if path.is_dir():
+        raise UsageError(f"{args.file}: is a directory; report takes one journey file")
+    if not path.exists():
+        raise UsageError(f"{args.file}: no such file")
+    try:
+        loaded = load_file(path)
+    except JourneyLoadError as exc:
+        for problem in exc.problems:
+            print(problem.format(args.lang or "en"), file=sys.stderr)
+        return 1
+
+    report = render_report(
+        loaded.data,
+        args.to,
+        lang=args.lang,
+        include_unconsented=args.include_unconsented,
+        anonymise=args.anonymise,
+    )
+    try:
+        write_output(report, args.output)
+    except OSError as exc:
+        print(f"kunderejse: error: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+        return 1
+    return 0
