@@ -6,6 +6,7 @@ import copy
 import difflib
 import os
 import stat
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -232,3 +233,18 @@ def test_a_failing_rename_leaves_the_original_and_no_temp_file(
         save_journey(path, copy.deepcopy(JOURNEY))
     assert path.read_bytes() == b"original\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.journey.yaml"]
+
+
+def test_writing_to_a_device_never_replaces_it(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    fileio.write_text_atomic(fifo, "hej\n")
+    reader.join(timeout=10)
+    assert got == [b"hej\n"]
+    # Had it been renamed over, the pipe would now be a regular file (and -o
+    # /dev/null, as root, would have replaced the device).
+    assert stat.S_ISFIFO(fifo.stat().st_mode)

@@ -43,6 +43,16 @@ def encode(text: str, newline: str = "\n", bom: bool = False) -> bytes:
 def write_bytes_atomic(path: Path, payload: bytes, mode: int | None = None) -> None:
     """Replace ``path`` with ``payload`` atomically; raises OSError and leaves the original."""
     path = Path(path)
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        st = None
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        # -o /dev/null or a named pipe: a rename would replace the device itself
+        # (as root it can), so such targets are written in place.
+        with path.open("wb") as fh:
+            fh.write(payload)
+        return
     directory = path.parent if str(path.parent) else Path(".")
     if mode is None:
         try:
