@@ -972,22 +972,22 @@ def references(data: Any, kind: Kind, item_id: str) -> Iterator[KeyPath]:
 KIND_NAMES_DA: dict[str, str] = {
     "persona": "persona",
     "stage": "fase",
-    "touchpoint": "kontaktpunkt",
+    "touchpoint": "berøringspunkt",
     "interview": "interview",
 }
 
 
 _LABELS_DA: dict[str, str] = {
     "Replace journey": "Erstat kunderejsen",
-    "Move touchpoint": "Flyt kontaktpunkt",
-    "Move touchpoint to another stage": "Flyt kontaktpunkt til en anden fase",
+    "Move touchpoint": "Flyt berøringspunkt",
+    "Move touchpoint to another stage": "Flyt berøringspunkt til en anden fase",
     "Duplicate stage": "Dupliker fase",
-    "Duplicate touchpoint": "Dupliker kontaktpunkt",
+    "Duplicate touchpoint": "Dupliker berøringspunkt",
     "Duplicate persona": "Dupliker persona",
     "Duplicate interview": "Dupliker interview",
     "Duplicate item": "Dupliker element",
     "Add stage": "Tilføj fase",
-    "Add touchpoint": "Tilføj kontaktpunkt",
+    "Add touchpoint": "Tilføj berøringspunkt",
     "Add persona": "Tilføj persona",
     "Add customer question": "Tilføj kundespørgsmål",
     "Add interview": "Tilføj interview",
