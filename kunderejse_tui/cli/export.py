@@ -1,0 +1,156 @@
+"""``kunderejse export FILE --to FORMAT``: Markdown or Mermaid, to stdout or a file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from kunderejse_tui.cli.common import UsageError, warn
+
+FORMATS = ("markdown", "mermaid-journey", "mermaid-flowchart")
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
+    p = sub.add_parser(
+        "export",
+        help="write a journey as a Markdown document or a Mermaid diagram",
+        description="Export a journey file. Headings and labels follow the journey's language "
+        "unless --lang says otherwise. Exit 0 on success, 1 when the file cannot be read or a "
+        "diagram is too large for Mermaid, 2 on usage errors.",
+    )
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--to", required=True, choices=FORMATS, help="what to write")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        default=None,
+        help="file to write (default, or '-': standard output)",
+    )
+    p.add_argument(
+        "--lang",
+        choices=["da", "en"],
+        default=None,
+        help="language of headings and labels (default: the journey's own language)",
+    )
+    p.add_argument("--persona", metavar="ID", help="only what this persona meets")
+    p.add_argument(
+        "--include-unconsented",
+        action="store_true",
+        help="Markdown: also quote interviews without consent: true",
+    )
+    p.add_argument(
+        "--anonymise",
+        "--anonymize",
+        action="store_true",
+        help="Markdown: name respondents 'Kunde A', 'Kunde B'... in order of appearance",
+    )
+    p.add_argument(
+        "--split",
+        action="store_true",
+        help="Mermaid: one diagram per stage; -o DIR/NAME.mmd writes DIR/NAME.01-STAGE.mmd, "
+        "DIR/NAME.02-STAGE.mmd... (for journeys too large for one diagram)",
+    )
+    p.set_defaults(func=run)
+
+
+def _split_path(out: Path, n: int, stage_id: str) -> Path:
+    from kunderejse_tui.journey.slugs import slugify
+
+    suffix = out.suffix or ".mmd"
+    # The number keeps the files in stage order in a directory listing.
+    return out.with_name(f"{out.stem}.{n:02d}-{slugify(stage_id, 'stage')}{suffix}")
+
+
+def run(args: argparse.Namespace) -> int:
+    from kunderejse_tui.cli.common import write_output
+    from kunderejse_tui.journey import export
+    from kunderejse_tui.journey.problems import JourneyLoadError
+    from kunderejse_tui.journey.yamlio import load_file
+
+    path = Path(args.file)
+    if path.is_dir():
+        raise UsageError(f"{args.file}: is a directory; export takes one journey file")
+    if not path.exists():
+        raise UsageError(f"{args.file}: no such file")
+    to_stdout = args.output in (None, "-")
+    if args.split and args.to == "markdown":
+        raise UsageError("--split is for the Mermaid exports")
+    if args.split and to_stdout:
+        raise UsageError("--split writes one file per stage: give -o FILE")
+
+    try:
+        loaded = load_file(path)
+    except JourneyLoadError as exc:
+        for problem in exc.problems:
+            print(problem.format(args.lang or "en"), file=sys.stderr)
+        return 1
+    journey = loaded.data
+
+    if args.persona is not None and args.persona not in export.persona_ids(journey):
+        known = ", ".join(export.persona_ids(journey)) or "none"
+        raise UsageError(f"unknown persona '{args.persona}' (known: {known})")
+    if args.to != "markdown" and (args.include_unconsented or args.anonymise):
+        warn("--include-unconsented and --anonymise only change the Markdown export")
+
+    try:
+        if args.to == "markdown":
+            write_output(
+                export.export_markdown(
+                    journey,
+                    lang=args.lang,
+                    persona=args.persona,
+                    include_unconsented=args.include_unconsented,
+                    anonymise=args.anonymise,
+                ),
+                args.output,
+            )
+            return 0
+        if args.split:
+            return _write_split(args, journey, Path(args.output))
+        make = (
+            export.export_mermaid_journey
+            if args.to == "mermaid-journey"
+            else export.export_mermaid_flowchart
+        )
+        diagram = make(journey, lang=args.lang, persona=args.persona)
+        too_big = export.check_mermaid_limits(diagram)
+        if too_big:
+            # A diagram over the limits shows as nothing on GitHub: better no file.
+            for reason in too_big:
+                warn(f"{args.file}: {reason}")
+            warn("nothing written; use --split -o FILE to write one diagram per stage")
+            return 1
+        write_output(diagram, args.output)
+        return 0
+    except OSError as exc:
+        print(f"kunderejse: error: cannot write the export: {exc}", file=sys.stderr)
+        return 1
+
+
+def _write_split(args: argparse.Namespace, journey: dict[str, object], out: Path) -> int:
+    from kunderejse_tui.cli.common import write_output
+    from kunderejse_tui.journey import export
+
+    make = (
+        export.export_mermaid_journey_per_stage
+        if args.to == "mermaid-journey"
+        else export.export_mermaid_flowchart_per_stage
+    )
+    parts = make(journey, lang=args.lang, persona=args.persona)
+    if not parts:
+        warn(f"{args.file}: the journey has no stages; nothing written")
+        return 1
+    status = 0
+    for n, (stage_id, diagram) in enumerate(parts, start=1):
+        target = _split_path(out, n, stage_id)
+        too_big = export.check_mermaid_limits(diagram)
+        if too_big:
+            for reason in too_big:
+                warn(f"{args.file}: stage {stage_id}: {reason}; not written")
+            status = 1
+            continue
+        write_output(diagram, str(target))
+        print(target)
+    return status
