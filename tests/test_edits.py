@@ -767,7 +767,7 @@ def test_random_edits_undo_back_to_the_original(draw: st.DataObject) -> None:
 def test_undo_labels_exist_in_danish() -> None:
     editor = Editor(journey())
     editor.rename_id("touchpoint", "tv-spot", "tv")
-    assert label_text(editor.undo_label or "", "da") == "Omdøb kontaktpunkt tv-spot → tv"
+    assert label_text(editor.undo_label or "", "da") == "Omdøb berøringspunkt tv-spot → tv"
     editor.duplicate(("stages",), 0)
     assert label_text(editor.undo_label or "", "da") == "Dupliker fase"
     editor.set(("stages", 0, "name"), "X")

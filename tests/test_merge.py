@@ -309,7 +309,7 @@ def test_same_item_changed_differently_is_a_conflict() -> None:
         "changed differently in mine (1) and theirs (5)"
     )
     assert conflict.message("da", mine="appen", theirs="filen på disken") == (
-        "fase 'attract' › kontaktpunkt 'facebook-annonce' › emotion: "
+        "fase 'attract' › berøringspunkt 'facebook-annonce' › emotion: "
         "ændret forskelligt i appen (1) og filen på disken (5)"
     )
 

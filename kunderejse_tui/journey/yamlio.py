@@ -75,11 +75,6 @@ for _tag, _regex, _first in [
     ),
 ]:
     _Core12Resolver.add_implicit_resolver(_tag, re.compile(_regex), list(_first))
-# The empty plain scalar is null too; BaseResolver looks it up under None.
-_Core12Resolver.yaml_implicit_resolvers.setdefault("", [])  # type: ignore[index]
-_Core12Resolver.yaml_implicit_resolvers[None] = [  # type: ignore[index]
-    (NULL, re.compile(r"^$"))
-]
 
 
 _FIRST_CHAR_RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
