@@ -1,0 +1,215 @@
+"""The shared editor form: fields in, one undo step out.
+
+A form edits the item at ``path`` of a document's journey. Saving writes only
+the fields the user changed, through the document's core ``Editor``, inside
+one ``group`` (one undo step); keys the form does not show (``x-*``, unknown
+keys, typos) are never touched. An emptied optional field is removed, not
+saved as ``""``, and a mapping that becomes empty that way goes too.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, Protocol
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Label, Static
+
+from kunderejse_tui.journey.access import text
+from kunderejse_tui.journey.edits import MISSING, EditError, Editor, KeyPath
+from kunderejse_tui.tui.i18n import tr
+from kunderejse_tui.tui.localized import translate_bindings
+from kunderejse_tui.tui.screens.editors.discard import Choice, DiscardDialog
+from kunderejse_tui.tui.screens.editors.fields import Field, FormRow, Section
+
+
+class DocumentLike(Protocol):
+    """What a form needs of TUI-A's JourneyDocument."""
+
+    @property
+    def editor(self) -> Editor: ...
+
+
+class EditorForm(ModalScreen[bool]):
+    """A form over one journey item; dismisses with True when it changed the journey.
+
+    | Key | Action |
+    | :- | :- |
+    | tab / shift+tab | next / previous field |
+    | ctrl+s | apply all changes as one undo step and close |
+    | escape | close; asks first if anything was changed |
+
+    Inside a field its own editing keys apply (TextArea: ctrl+z/ctrl+y).
+    """
+
+    CSS_PATH = "editors.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "ed.key.save", show=True),
+        Binding("escape", "cancel", "ed.key.close", show=True),
+    ]
+    KIND: ClassVar[str] = ""
+    """The kind of item: picks the title (``ed.title.KIND``) and undo label."""
+    OPTIONAL_ITEM: ClassVar[bool] = False
+    """The item itself may be absent, and is removed when emptied (messaging)."""
+
+    def __init__(self, document: DocumentLike, path: KeyPath, lang: str) -> None:
+        super().__init__()
+        self.document = document
+        self.item_path: KeyPath = tuple(path)
+        self.lang = lang
+        item = self.item()
+        self.rows: list[FormRow] = self.build(item)
+        self.fields: list[Field] = [row for row in self.rows if isinstance(row, Field)]
+        for field in self.fields:
+            field.bind(item, lang)
+
+    # ---- for subclasses
+
+    def build(self, item: dict[str, Any]) -> list[FormRow]:
+        raise NotImplementedError
+
+    def subtitle(self, item: dict[str, Any]) -> str:
+        return text(item.get("name"))
+
+    # ---- the item
+
+    @property
+    def editor(self) -> Editor:
+        return self.document.editor
+
+    def item(self) -> dict[str, Any]:
+        value = self.editor.get(self.item_path, None)
+        return value if isinstance(value, dict) else {}
+
+    def journey(self) -> dict[str, Any]:
+        return self.editor.data
+
+    # ---- layout
+
+    def compose(self) -> ComposeResult:
+        title = tr(self.lang, f"ed.title.{self.KIND}")
+        subtitle = self.subtitle(self.item())
+        with Vertical(id="editor-dialog", classes=f"editor-{self.KIND}"):
+            yield Label(Content(f"{title} · {subtitle}" if subtitle else title), id="editor-title")
+            with VerticalScroll(id="editor-fields"):
+                for row in self.rows:
+                    if isinstance(row, Section):
+                        yield Label(tr(self.lang, row.label_key), classes="editor-section")
+                        continue
+                    label = row.label() + (" *" if row.required else "")
+                    with Horizontal(classes="editor-row"):
+                        yield Label(label, classes="editor-label")
+                        yield row.build()
+            with Vertical(id="editor-footer"):
+                yield Static(tr(self.lang, "ed.hint"), id="editor-hint")
+                with Horizontal(id="editor-buttons"):
+                    yield Button(
+                        f"{tr(self.lang, 'ed.save')} (ctrl+s)",
+                        id="editor-save",
+                        variant="primary",
+                        compact=True,
+                    )
+                    yield Button(
+                        f"{tr(self.lang, 'ed.cancel')} (Esc)", id="editor-cancel", compact=True
+                    )
+        # Over the map's footer, which would otherwise list keys that do not apply here.
+        yield Footer()
+
+    def on_mount(self) -> None:
+        translate_bindings(self, self.lang)
+        if getattr(self.app, "cursor_blink", True) is False:
+            # The app asks for a steady cursor (snapshots, recordings).
+            for widget in self.query("Input, TextArea"):
+                widget.cursor_blink = False  # type: ignore[attr-defined]
+        first = next((f for f in self.fields if not f.locked and f.key != ("id",)), None)
+        if first is not None:
+            first.focus()
+
+    # ---- state
+
+    def changed_fields(self) -> list[Field]:
+        return [f for f in self.fields if f.changed()]
+
+    @property
+    def dirty(self) -> bool:
+        return bool(self.changed_fields())
+
+    # ---- actions
+
+    def action_save(self) -> None:
+        changed = self.changed_fields()
+        for field in changed:
+            if field.required and field.empty():
+                self.notify(tr(self.lang, "ed.required", field=field.label()), severity="error")
+                field.focus()
+                return
+        if not changed:
+            self.dismiss(False)
+            return
+        try:
+            with self.editor.group(tr(self.lang, f"ed.undo.{self.KIND}")):
+                self._write([(f.key, f.result()) for f in changed])
+        except EditError as exc:
+            self.notify(tr(self.lang, "ed.error", message=exc.message(self.lang)), severity="error")
+            return
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        changed = len(self.changed_fields())
+        if not changed:
+            self.dismiss(False)
+            return
+
+        def chosen(choice: Choice | None) -> None:
+            if choice == "save":
+                self.action_save()
+            elif choice == "discard":
+                self.dismiss(False)
+
+        self.app.push_screen(DiscardDialog(self.lang, changed), chosen)
+
+    @on(Button.Pressed, "#editor-save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#editor-cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    # ---- writing
+
+    def _write(self, changes: list[tuple[KeyPath, Any]]) -> None:
+        """Apply ``(key, value)`` pairs relative to the item; MISSING deletes."""
+        by_parent: dict[KeyPath, list[tuple[str, Any]]] = {}
+        for key, value in changes:
+            by_parent.setdefault(tuple(key[:-1]), []).append((str(key[-1]), value))
+        # The item's own keys first, so a nested mapping has a parent to live in.
+        for parent in sorted(by_parent, key=len):
+            self._write_mapping((*self.item_path, *parent), by_parent[parent])
+            if parent:
+                self._drop_if_empty((*self.item_path, *parent))
+        if self.OPTIONAL_ITEM:
+            self._drop_if_empty(self.item_path)
+
+    def _write_mapping(self, path: KeyPath, entries: list[tuple[str, Any]]) -> None:
+        editor = self.editor
+        current = editor.get(path, MISSING)
+        if isinstance(current, dict):
+            for key, value in entries:
+                if value is MISSING:
+                    editor.delete((*path, key))
+                else:
+                    editor.set((*path, key), value)
+            return
+        # Absent or null (`demographics:` with nothing after it): write it whole.
+        new = {key: value for key, value in entries if value is not MISSING}
+        if new:
+            editor.set(path, new)
+
+    def _drop_if_empty(self, path: KeyPath) -> None:
+        if self.editor.get(path, MISSING) == {}:
+            self.editor.delete(path)

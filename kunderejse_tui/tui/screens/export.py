@@ -1,0 +1,377 @@
+"""Export the journey: Markdown or Mermaid, previewed, written next to it or copied.
+
+The exports are the core's pure functions; this screen only picks the options,
+shows the result (Markdown rendered, Mermaid as source) and puts it somewhere.
+They run in a thread on a snapshot, so a big journey never stalls the UI.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar, Protocol
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Footer,
+    Input,
+    Label,
+    Markdown,
+    Select,
+    Static,
+    TabbedContent,
+    TabPane,
+)
+from textual.worker import get_current_worker
+
+from kunderejse_tui.journey.access import language, personas, text
+from kunderejse_tui.journey.edits import Editor
+from kunderejse_tui.journey.export import (
+    FORMATS,
+    MAX_EDGES,
+    MAX_TEXT_SIZE,
+    check_mermaid_limits,
+    export_markdown,
+    export_mermaid_flowchart,
+    export_mermaid_journey,
+)
+from kunderejse_tui.journey.export.mermaid import count_edges, mermaid_size
+from kunderejse_tui.journey.fileio import write_text_atomic
+from kunderejse_tui.tui.i18n import tr
+from kunderejse_tui.tui.localized import translate_bindings
+
+SUFFIXES = {
+    "markdown": ".md",
+    "mermaid-journey": ".journey.mmd",
+    "mermaid-flowchart": ".flowchart.mmd",
+}
+# The Markdown widget mounts a widget per block: a preview of a 400-interview
+# report would take seconds. The file and the clipboard always get everything.
+PREVIEW_LIMIT = 40_000
+
+
+class ExportDocument(Protocol):
+    """What the screen needs of TUI-A's JourneyDocument."""
+
+    path: Path
+
+    @property
+    def editor(self) -> Editor: ...
+
+    def snapshot(self) -> Any: ...
+
+
+def journey_name(path: Path) -> str:
+    """``bilkoeb.journey.yaml`` -> ``bilkoeb`` (and ``x.yaml`` -> ``x``)."""
+    name = path.name
+    for suffix in (".journey.yaml", ".journey.yml", ".yaml", ".yml"):
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def default_target(journey_path: Path, fmt: str) -> Path:
+    """Where an export goes by default: next to the journey, named after it."""
+    return journey_path.parent / f"{journey_name(journey_path)}{SUFFIXES[fmt]}"
+
+
+def shown_path(path: Path) -> str:
+    """A path as the user would type it: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+@dataclass(frozen=True)
+class Options:
+    lang: str
+    persona: str | None
+    include_unconsented: bool
+    anonymise: bool
+
+
+def render_exports(data: Any, options: Options) -> dict[str, str]:
+    """Every format for ``data`` (pure: runs in a worker thread)."""
+    common: dict[str, Any] = {"lang": options.lang, "persona": options.persona}
+    return {
+        "markdown": export_markdown(
+            data,
+            include_unconsented=options.include_unconsented,
+            anonymise=options.anonymise,
+            **common,
+        ),
+        "mermaid-journey": export_mermaid_journey(data, **common),
+        "mermaid-flowchart": export_mermaid_flowchart(data, **common),
+    }
+
+
+def number(n: int, lang: str) -> str:
+    """``50000`` as a reader of ``lang`` writes it: 50.000 (da), 50,000 (en)."""
+    grouped = f"{n:,}"
+    return grouped.replace(",", ".") if lang == "da" else grouped
+
+
+def limit_warnings(diagram: str, lang: str) -> list[str]:
+    """Why Mermaid would not render ``diagram``, in the user's language."""
+    if not check_mermaid_limits(diagram):
+        return []
+    warnings = []
+    size = mermaid_size(diagram)
+    if size > MAX_TEXT_SIZE:
+        warnings.append(
+            tr(lang, "exp.too_big_size", size=number(size, lang), limit=number(MAX_TEXT_SIZE, lang))
+        )
+    edges = count_edges(diagram)
+    if edges > MAX_EDGES:
+        warnings.append(
+            tr(lang, "exp.too_big_edges", edges=number(edges, lang), limit=number(MAX_EDGES, lang))
+        )
+    return [*warnings, tr(lang, "exp.too_big_hint")]
+
+
+class ExportScreen(Screen[None]):
+    """Pick a format, look at it, then write it next to the journey or copy it.
+
+    | Key | Action |
+    | :- | :- |
+    | 1 / 2 / 3 | Markdown / Mermaid journey / Mermaid flowchart |
+    | ctrl+s | write the file (a foreign existing file: press again to overwrite) |
+    | c | copy the export to the clipboard |
+    | tab / shift+tab | options, file name, buttons |
+    | escape | close |
+    """
+
+    CSS_PATH = "export.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "show('markdown')", "exp.key.markdown", show=False),
+        Binding("2", "show('mermaid-journey')", "exp.key.journey", show=False),
+        Binding("3", "show('mermaid-flowchart')", "exp.key.flowchart", show=False),
+        Binding("ctrl+s", "write", "exp.key.write", show=True),
+        Binding("c", "copy", "exp.key.copy", show=True),
+        Binding("escape", "close", "exp.key.close", show=True),
+    ]
+
+    def __init__(self, document: ExportDocument, lang: str) -> None:
+        super().__init__()
+        self.document = document
+        self.lang = lang
+        self.texts: dict[str, str] = {}
+        self.targets = {fmt: shown_path(default_target(document.path, fmt)) for fmt in FORMATS}
+        self._confirm_overwrite: Path | None = None
+        self._cut = False
+        self.markdown_shown: AwaitComplete | None = None
+        self._rendered_for: Options | None = None
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return self.document.editor.data
+
+    # ---- layout
+
+    def compose(self) -> ComposeResult:
+        t = self.lang
+        data = self.data
+        title = text(data.get("title")) or self.document.path.name
+        yield Label(Content(f"{tr(t, 'exp.title')} · {title}"), id="export-title")
+        with Horizontal(id="export-options"):
+            yield Label(tr(t, "exp.persona"), classes="export-label")
+            yield Select(
+                [(Content(text(p.get("name")) or p["id"]), p["id"]) for p in self._personas()],
+                prompt=tr(t, "exp.all_personas"),
+                allow_blank=True,
+                compact=True,
+                id="export-persona",
+            )
+            yield Label(tr(t, "exp.lang"), classes="export-label")
+            yield Select(
+                [(tr(t, f"exp.lang.{v}"), v) for v in ("da", "en")],
+                value=language(data),
+                allow_blank=False,
+                compact=True,
+                id="export-lang",
+            )
+        with Horizontal(id="export-markdown-options"):
+            yield Label(tr(t, "exp.markdown_options"), classes="export-label")
+            yield Checkbox(tr(t, "exp.unconsented"), compact=True, id="export-unconsented")
+            yield Checkbox(tr(t, "exp.anonymise"), compact=True, id="export-anonymise")
+        with TabbedContent(id="export-tabs"):
+            for fmt in FORMATS:
+                with (
+                    TabPane(tr(t, f"exp.fmt.{fmt}"), id=fmt),
+                    VerticalScroll(classes="export-preview", id=f"scroll-{fmt}"),
+                ):
+                    if fmt == "markdown":
+                        yield Markdown(id="preview-markdown")
+                    else:
+                        yield Static("", id=f"preview-{fmt}", classes="mermaid-source")
+        yield Static("", id="export-note")
+        with Horizontal(id="export-target"):
+            yield Label(tr(t, "exp.target"), classes="export-label")
+            yield Input(self.targets["markdown"], compact=True, id="export-path")
+        with Horizontal(id="export-buttons"):
+            yield Button(f"{tr(t, 'exp.write')} (ctrl+s)", id="export-write", compact=True)
+            yield Button(f"{tr(t, 'exp.copy')} (c)", id="export-copy", compact=True)
+            yield Button(f"{tr(t, 'exp.close')} (Esc)", id="export-close", compact=True)
+        yield Static(tr(t, "exp.hint"), id="export-hint")
+        yield Footer()
+
+    def _personas(self) -> list[dict[str, Any]]:
+        return [p for p in personas(self.data) if isinstance(p.get("id"), str) and p["id"]]
+
+    def on_mount(self) -> None:
+        translate_bindings(self, self.lang)
+        if getattr(self.app, "cursor_blink", True) is False:
+            self.query_one("#export-path", Input).cursor_blink = False
+        self.query_one("#scroll-markdown").focus()
+        self.refresh_exports()
+
+    # ---- state
+
+    @property
+    def active(self) -> str:
+        return self.query_one(TabbedContent).active or "markdown"
+
+    def options(self) -> Options:
+        persona = self.query_one("#export-persona", Select).value
+        lang = self.query_one("#export-lang", Select).value
+        return Options(
+            lang=lang if isinstance(lang, str) else language(self.data),
+            persona=persona if isinstance(persona, str) else None,
+            include_unconsented=self.query_one("#export-unconsented", Checkbox).value,
+            anonymise=self.query_one("#export-anonymise", Checkbox).value,
+        )
+
+    def export_text(self, fmt: str | None = None) -> str:
+        """The export of ``fmt`` (default: the one shown); made now if the worker lags."""
+        fmt = fmt or self.active
+        if fmt not in self.texts:
+            self.texts = render_exports(self.data, self.options())
+        return self.texts[fmt]
+
+    # ---- exporting
+
+    def refresh_exports(self) -> None:
+        options = self.options()
+        if options == self._rendered_for:
+            return
+        self._rendered_for = options
+        self.texts = {}
+        self.query_one("#export-note", Static).update(tr(self.lang, "exp.working"))
+        self._export_in_thread(self.document.snapshot(), options)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export_in_thread(self, snapshot: Any, options: Options) -> None:
+        data = snapshot.data if hasattr(snapshot, "data") else snapshot
+        try:
+            texts = render_exports(data, options)
+        except Exception as exc:  # a bug in an export must not take the app down
+            error = str(exc)
+            self.app.call_from_thread(self._failed, error)
+            return
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, texts)
+
+    def _failed(self, error: str) -> None:
+        self.query_one("#export-note", Static).update(
+            Content(tr(self.lang, "exp.failed", error=error))
+        )
+
+    def _show(self, texts: dict[str, str]) -> None:
+        self.texts = texts
+        markdown = texts["markdown"]
+        cut = len(markdown) > PREVIEW_LIMIT
+        # Not awaited: the blocks mount in batches while the user can already act.
+        self.markdown_shown = self.query_one("#preview-markdown", Markdown).update(
+            markdown[:PREVIEW_LIMIT] if cut else markdown
+        )
+        for fmt in ("mermaid-journey", "mermaid-flowchart"):
+            self.query_one(f"#preview-{fmt}", Static).update(Content(texts[fmt]))
+        self._cut = cut
+        self.update_note()
+
+    def update_note(self) -> None:
+        """The warning under the preview: Mermaid's limits, or a cut preview."""
+        fmt = self.active
+        lines: list[str] = []
+        if fmt in self.texts and fmt != "markdown":
+            lines = limit_warnings(self.texts[fmt], self.lang)
+        elif fmt == "markdown" and self._cut:
+            lines = [tr(self.lang, "exp.preview_cut", n=number(PREVIEW_LIMIT, self.lang))]
+        note = self.query_one("#export-note", Static)
+        note.update(Content("\n".join(lines)))
+        note.set_class(bool(lines) and fmt != "markdown", "-warning")
+
+    # ---- actions
+
+    def action_show(self, fmt: str) -> None:
+        self.query_one(TabbedContent).active = fmt
+
+    def action_write(self) -> None:
+        raw = self.query_one("#export-path", Input).value.strip()
+        if not raw:
+            self.notify(tr(self.lang, "exp.no_target"), severity="error")
+            return
+        target = Path(raw).expanduser()
+        own = target.resolve() == default_target(self.document.path, self.active).resolve()
+        if target.exists() and not own and self._confirm_overwrite != target:
+            self._confirm_overwrite = target
+            self.notify(tr(self.lang, "exp.exists", path=raw), severity="warning")
+            return
+        self._confirm_overwrite = None
+        try:
+            write_text_atomic(target, self.export_text())
+        except OSError as exc:
+            self.notify(
+                tr(self.lang, "exp.write_failed", path=raw, error=exc.strerror or exc),
+                severity="error",
+            )
+            return
+        self.notify(tr(self.lang, "exp.written", path=raw))
+
+    def action_copy(self) -> None:
+        content = self.export_text()
+        self.app.copy_to_clipboard(content)
+        self.notify(tr(self.lang, "exp.copied", n=len(content)))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    # ---- events
+
+    @on(TabbedContent.TabActivated)
+    def _tab(self) -> None:
+        self.query_one("#export-markdown-options").disabled = self.active != "markdown"
+        self.query_one("#export-path", Input).value = self.targets[self.active]
+        self._confirm_overwrite = None
+        self.update_note()
+
+    @on(Input.Changed, "#export-path")
+    def _target(self, event: Input.Changed) -> None:
+        self.targets[self.active] = event.value
+        self._confirm_overwrite = None
+
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    def _options(self) -> None:
+        self.refresh_exports()
+
+    @on(Button.Pressed, "#export-write")
+    def _write_pressed(self) -> None:
+        self.action_write()
+
+    @on(Button.Pressed, "#export-copy")
+    def _copy_pressed(self) -> None:
+        self.action_copy()
+
+    @on(Button.Pressed, "#export-close")
+    def _close_pressed(self) -> None:
+        self.action_close()
