@@ -248,3 +248,8 @@ def test_writing_to_a_device_never_replaces_it(tmp_path: Path) -> None:
     # Had it been renamed over, the pipe would now be a regular file (and -o
     # /dev/null, as root, would have replaced the device).
     assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def test_an_empty_mapping_reads_back_as_a_mapping() -> None:
+    assert dump({}) == "{}\n"
+    assert load_text(render_journey({}, SCHEMA)).data == {}

@@ -234,6 +234,9 @@ def dump(data: dict[str, Any], schema_line: str | None = None) -> str:
     out: list[str] = []
     if schema_line:
         out.append(schema_line)
+    if not data:
+        # An empty mapping must still read back as one, not as an empty file.
+        out.append("{}")
     _emit_mapping(out, data, 0, "journey")
     if out and out[0] == "":
         out.pop(0)

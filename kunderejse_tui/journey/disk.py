@@ -1,0 +1,103 @@
+"""What a journey looked like on disk when we read it, and whether it still does.
+
+A save must never silently overwrite a change made by ``git pull`` or another
+editor, so the app remembers a fingerprint of the bytes it loaded and checks it
+before every save. Size and mtime alone are not enough: some filesystems keep
+mtimes in whole seconds and ``git checkout`` can restore an old mtime, so the
+decision is made on the content hash. Size and mtime are kept for display
+("changed 2 minutes ago") and as a quick hint.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    size: int
+    mtime_ns: int
+    sha256: str
+
+
+def hash_bytes(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+def fingerprint_bytes(path: Path | str, raw: bytes) -> Fingerprint:
+    """The fingerprint of ``raw``, the bytes just read from (or written to) ``path``.
+
+    Hashing the bytes we actually hold, instead of re-reading the file, means a
+    change that lands between our read and our stat still shows up as a change.
+    """
+    try:
+        mtime_ns = os.stat(path).st_mtime_ns
+    except OSError:
+        mtime_ns = 0
+    return Fingerprint(size=len(raw), mtime_ns=mtime_ns, sha256=hash_bytes(raw))
+
+
+def fingerprint(path: Path | str) -> Fingerprint | None:
+    """The fingerprint of the file as it is now; None when it cannot be read."""
+    try:
+        with open(path, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            raw = fh.read()
+    except OSError:
+        return None
+    return Fingerprint(size=len(raw), mtime_ns=st.st_mtime_ns, sha256=hash_bytes(raw))
+
+
+def changed_on_disk(path: Path | str, fp: Fingerprint | None) -> bool:
+    """Whether the file's content differs from ``fp``.
+
+    A file that appeared, disappeared or became unreadable counts as changed;
+    a file touched or rewritten with the same bytes does not, since saving over
+    it loses nothing.
+    """
+    now = fingerprint(path)
+    if now is None or fp is None:
+        return (now is None) != (fp is None)
+    return now.sha256 != fp.sha256
+
+
+# What a person in a workshop can do about each failure, in their words.
+_REASONS: dict[int, tuple[str, str]] = {
+    errno.ENOSPC: ("the disk is full", "disken er fuld"),
+    errno.EDQUOT: ("your disk quota is used up", "din diskkvote er brugt op"),
+    errno.EACCES: (
+        "you do not have permission to write there",
+        "du har ikke tilladelse til at skrive der",
+    ),
+    errno.EPERM: (
+        "you do not have permission to write there",
+        "du har ikke tilladelse til at skrive der",
+    ),
+    errno.EROFS: ("the disk or folder is read-only", "disken eller mappen er skrivebeskyttet"),
+    errno.EIO: (
+        "the disk reported an input/output error",
+        "disken meldte en ind/ud-fejl (input/output)",
+    ),
+    errno.ENOENT: ("the folder no longer exists", "mappen findes ikke længere"),
+    errno.ENAMETOOLONG: ("the file name is too long", "filnavnet er for langt"),
+}
+
+
+def explain_os_error(exc: OSError, lang: str = "en") -> str:
+    """One sentence for a failed save: what happened and that nothing is lost."""
+    code = exc.errno if exc.errno is not None else -1
+    default = exc.strerror or str(exc)
+    en, da = _REASONS.get(code, (default, default))
+    if lang == "da":
+        return (
+            f"Rejsen er ikke gemt: {da}. Filen på disken er uændret, og dine ændringer "
+            "er stadig åbne her (og i gendannelseskopien)."
+        )
+    return (
+        f"The journey was not saved: {en}. The file on disk is unchanged and your edits "
+        "are still open here (and in the recovery copy)."
+    )

@@ -1,0 +1,182 @@
+"""The workshop app: which screen opens first, the UI language, quitting, the palette.
+
+Everything about one journey lives on its map screen; the app only knows
+which screens exist and asks the open journey, if any, before it quits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+from typing import ClassVar
+
+from textual import events
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
+from textual.reactive import reactive
+from textual.screen import Screen
+
+from kunderejse_tui.tui import safety
+from kunderejse_tui.tui.i18n import tr
+from kunderejse_tui.tui.localized import Localized, documented_bindings, translate_bindings
+from kunderejse_tui.tui.messages import OpenJourney
+from kunderejse_tui.tui.screens.confirm import QuitChoice, QuitDialog
+from kunderejse_tui.tui.screens.help import HelpScreen
+from kunderejse_tui.tui.screens.home import HomeScreen
+from kunderejse_tui.tui.screens.journey_map import JourneyMapScreen
+from kunderejse_tui.tui.screens.loading import LoadingScreen
+
+LANGS = ("da", "en")
+
+
+class KunderejseApp(App[int]):
+    """Keys that work on every screen:
+
+    | Key | Action |
+    | :- | :- |
+    | ctrl+q | quit (asks first when there are unsaved changes) |
+    | ctrl+p | command palette: every action of the current screen |
+    | f1 / ? | help: the keys of the current screen |
+    """
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Kunderejse"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "key.quit", priority=True),
+        Binding("ctrl+p", "command_palette", "key.palette", show=False, priority=True),
+        Binding("f1", "help", "key.help", key_display="F1"),
+        Binding("question_mark", "help", "key.help", show=False),
+    ]
+
+    lang: reactive[str] = reactive("da", init=False)
+
+    def __init__(self, path: Path, lang: str | None = None) -> None:
+        super().__init__()
+        self.start_path = Path(path)
+        self.lang_override = lang is not None
+        self.start_lang = lang or "da"
+        self.set_reactive(KunderejseApp.lang, self.start_lang)
+
+    def on_mount(self) -> None:
+        safety.install(self)
+        translate_bindings(self, self.lang)
+        if self.start_path.is_dir():
+            self.push_screen(HomeScreen(self.start_path))
+        else:
+            self.push_screen(LoadingScreen(self.start_path))
+
+    # ---- language
+
+    def set_language(self, lang: str, *, override: bool = True) -> None:
+        """Switch the UI to ``lang``; ``override`` stops journeys from switching it back."""
+        if override:
+            self.lang_override = True
+        if lang == self.lang:
+            return
+        self.lang = lang
+
+    def home_language(self) -> None:
+        """Back on the home screen no journey is open: the language the app started in."""
+        if not self.lang_override:
+            self.set_language(self.start_lang, override=False)
+
+    def follow_journey_language(self, lang: str) -> None:
+        """The UI follows the open journey's language unless the user chose one."""
+        if not self.lang_override and lang in LANGS:
+            self.set_language(lang, override=False)
+
+    def watch_lang(self) -> None:
+        translate_bindings(self, self.lang)
+        for screen in self.screen_stack:
+            if isinstance(screen, Localized):
+                screen.apply_language()
+
+    def action_switch_language(self) -> None:
+        self.set_language("en" if self.lang == "da" else "da")
+        self.notify(tr(self.lang, "app.language_switched"))
+
+    def on_app_focus(self, event: events.AppFocus) -> None:
+        # Back from the editor or the terminal where `git pull` ran: did the file change?
+        safety.app_focused(self)
+
+    # ---- opening journeys
+
+    def on_open_journey(self, message: OpenJourney) -> None:
+        self.push_screen(LoadingScreen(message.path))
+
+    def open_map(self) -> JourneyMapScreen | None:
+        """The journey map in the screen stack, if a journey is open."""
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, JourneyMapScreen):
+                return screen
+        return None
+
+    # ---- quitting
+
+    async def action_quit(self) -> None:
+        if isinstance(self.screen, QuitDialog):
+            return
+        journey = self.open_map()
+        if journey is None or not journey.document.dirty:
+            self.exit(0)
+            return
+        self.push_screen(QuitDialog(journey.document.title), self._quit_answered)
+
+    def _quit_answered(self, choice: QuitChoice | None) -> None:
+        journey = self.open_map()
+        if journey is None:
+            self.exit(0)
+        elif choice == "discard":
+            safety.discarded(journey)
+            self.exit(0)
+        elif choice == "save":
+            journey.start_save(then_exit=True)
+
+    def action_help_quit(self) -> None:
+        # Textual's own hint is in English; ctrl+c is a reflex worth answering in the UI language.
+        self.notify(tr(self.lang, "app.quit_hint"), title=tr(self.lang, "app.quit_hint_title"))
+
+    # ---- help and the command palette
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+            return
+        self.push_screen(HelpScreen(self.screen))
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            placeholder = tr(self.lang, "app.palette_placeholder")
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every action of ``screen`` (from its bindings) plus the app-wide ones, translated."""
+        lang = self.lang
+        seen: set[str] = set()
+        for node in (screen, self):
+            for _key, binding in documented_bindings(node):
+                if binding.action in seen or node.check_action(binding.action, ()) is False:
+                    continue
+                seen.add(binding.action)
+                shown = binding.key_display or self.get_key_display(binding)
+                yield SystemCommand(
+                    tr(lang, binding.description),
+                    tr(lang, "app.palette_key", keys=shown),
+                    partial(node.run_action, binding.action),
+                )
+        yield SystemCommand(
+            tr(lang, "app.switch_language"),
+            tr(lang, "app.switch_language_help"),
+            self.action_switch_language,
+        )
+        yield SystemCommand(
+            tr(lang, "app.theme"), tr(lang, "app.theme_help"), self.action_change_theme
+        )
+
+
+def run_app(path: Path, lang: str | None = None) -> int:
+    app = KunderejseApp(path, lang)
+    result = app.run()
+    return int(result or 0)

@@ -1,0 +1,313 @@
+"""Keeping an open journey safe: one session, recovery copies, changes on disk, failing saves.
+
+A ``JourneyGuard`` goes with every open ``JourneyDocument``. It claims the
+journey for this session (another live session means read-only unless the
+user takes over), keeps a recovery copy of unsaved edits a couple of seconds
+behind the keyboard and from the signal handlers, remembers the version on
+disk the edits started from (the base of a three-way merge), and checks the
+disk before every save.
+
+Nothing here imports Textual: the screens in ``screens/recovery.py`` and
+``screens/disk_conflict.py`` ask the questions, this module does the work,
+and both are driven from ``attach`` (the map screen) and
+``install_signal_handlers`` (the app).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import threading
+import weakref
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kunderejse_tui.journey.disk import Fingerprint, changed_on_disk, fingerprint_bytes
+from kunderejse_tui.journey.document import JourneyDocument, Snapshot
+from kunderejse_tui.journey.edits import EditError
+from kunderejse_tui.journey.locks import Lock, OtherSession, acquire, take_over
+from kunderejse_tui.journey.merge import MergeResult, merge
+from kunderejse_tui.journey.problems import JourneyLoadError
+from kunderejse_tui.journey.recovery import (
+    Recovery,
+    discard_recovery,
+    find_recovery,
+    list_recoveries,
+    write_recovery,
+)
+from kunderejse_tui.journey.yamlio import Loaded, load_text, read_bytes
+
+__all__ = [
+    "RECOVERY_DELAY",
+    "DiskVersion",
+    "JourneyGuard",
+    "all_guards",
+    "flush_all",
+    "journeys_with_recovery",
+]
+
+# Seconds between an edit and its recovery copy: what a kill -9 or a dead battery
+# can cost at most. Tests shorten it; writing more often buys little.
+RECOVERY_DELAY = float(os.environ.get("KUNDEREJSE_RECOVERY_DELAY", "2.0"))
+
+_GUARDS: weakref.WeakSet[JourneyGuard] = weakref.WeakSet()
+
+
+def all_guards() -> list[JourneyGuard]:
+    return list(_GUARDS)
+
+
+class ReadOnlyError(EditError):
+    def __init__(self) -> None:
+        super().__init__(
+            "this journey is open read-only: another session has it (take over with ctrl+t)",
+            "rejsen er åben skrivebeskyttet: en anden session har den (overtag med ctrl+t)",
+        )
+
+
+@dataclass(frozen=True)
+class DiskVersion:
+    """The journey as it is on disk now: its bytes, and its data if it can be read."""
+
+    raw: bytes | None
+    loaded: Loaded | None
+    error: JourneyLoadError | None
+    fingerprint: Fingerprint | None
+
+
+class JourneyGuard:
+    def __init__(self, document: JourneyDocument) -> None:
+        self.document = document
+        self.lock: Lock | None = None
+        self.other: OtherSession | None = None
+        # What the file on disk holds, as data: the base of a merge when it changes.
+        # None when it is not known (a restored copy of a version no longer on disk).
+        self.base: dict[str, Any] | None = document.snapshot().data
+        self.base_extra: dict[str, Any] | None = None
+        self.last_copy_error: OSError | None = None
+        self._copied_revision: int | None = None
+        self._io = threading.Lock()
+        self._real_apply = document.editor.apply
+        _GUARDS.add(self)
+
+    @property
+    def path(self) -> Path:
+        return self.document.path
+
+    @property
+    def read_only(self) -> bool:
+        return self.lock is None
+
+    @property
+    def base_hash(self) -> str | None:
+        fp = self.document.fingerprint
+        return fp.sha256 if fp is not None else None
+
+    # ---- one session per journey
+
+    def claim(self) -> OtherSession | None:
+        """Take the journey for this session; returns the live session that has it, if any."""
+        got = acquire(self.path)
+        if isinstance(got, OtherSession):
+            self.other = got
+            self._block_edits()
+            return got
+        self.lock, self.other = got, None
+        return None
+
+    def take_over(self) -> None:
+        self.lock, self.other = take_over(self.path), None
+        self.document.editor.__dict__.pop("apply", None)
+
+    def still_ours(self) -> bool:
+        return self.lock is not None and self.lock.still_ours()
+
+    def _block_edits(self) -> None:
+        def refuse(*args: Any, **kwargs: Any) -> None:
+            raise ReadOnlyError()
+
+        # Every edit of every screen goes through Editor.apply, and every screen
+        # already shows an EditError's message: one refusal covers them all.
+        self.document.editor.apply = refuse  # type: ignore[method-assign]
+
+    def lost_lock(self) -> None:
+        """Another session took over: stop writing copies and saving, keep the edits."""
+        self.lock = None
+        self._block_edits()
+
+    # ---- recovery copies
+
+    def waiting_copy(self) -> Recovery | None:
+        """A copy left by a session that is gone (never our own, never a live one's)."""
+        rec = find_recovery(self.path)
+        if rec is None or rec.pid == os.getpid() or rec.writer_alive():
+            return None
+        return rec
+
+    def restore(self, rec: Recovery) -> None:
+        """Put the copy's data in the editor as one undoable step (the journey is then dirty)."""
+        self.document.editor.replace(rec.data, label="Restore recovery copy")
+        if not rec.base_on_disk():
+            # The file moved on since the copy's edits began. Pretend we still hold
+            # that old version, so the next save finds the change and offers a merge
+            # against the base the copy remembers.
+            base = rec.extra.get("base")
+            self.base = base if isinstance(base, dict) else None
+            self.document.fingerprint = Fingerprint(-1, 0, rec.base_hash or "")
+        self.copy_now()
+
+    def discard_copy(self) -> None:
+        discard_recovery(self.path)
+        self._copied_revision = None
+
+    def snapshot_for_copy(self) -> Snapshot | None:
+        """What a copy should hold now, or None when no copy is needed (call on the UI thread)."""
+        doc = self.document
+        if self.read_only or not doc.dirty or doc.editor.revision == self._copied_revision:
+            return None
+        return doc.snapshot()
+
+    def write_copy(self, snapshot: Snapshot) -> bool:
+        """Write ``snapshot`` as the recovery copy (any thread); False when the disk refused."""
+        with self._io:
+            if snapshot.revision == self._copied_revision:
+                return True
+            extra = {
+                "newline": self.document.newline,
+                "bom": self.document.bom,
+                "schema_line": self.document.schema_line,
+                "revision": snapshot.revision,
+                "base": self.base,
+            }
+            try:
+                write_recovery(self.path, snapshot.data, self.base_hash, extra=extra)
+            except (OSError, TypeError, ValueError) as exc:
+                self.last_copy_error = exc if isinstance(exc, OSError) else OSError(str(exc))
+                return False
+            self.last_copy_error = None
+            self._copied_revision = snapshot.revision
+            return True
+
+    def copy_now(self) -> bool:
+        """Bring the copy up to date right away (signal handlers, before a risky step)."""
+        if not self.read_only and not self.document.dirty:
+            # Undone back to the saved state: there is nothing to recover any more.
+            self.discard_copy()
+            return True
+        snapshot = self.snapshot_for_copy()
+        return True if snapshot is None else self.write_copy(snapshot)
+
+    # ---- the disk
+
+    def changed_on_disk(self) -> bool:
+        return changed_on_disk(self.path, self.document.fingerprint)
+
+    def read_disk(self) -> DiskVersion:
+        try:
+            raw = read_bytes(self.path)
+        except JourneyLoadError as exc:
+            return DiskVersion(None, None, exc, None)
+        fp = fingerprint_bytes(self.path, raw)
+        try:
+            return DiskVersion(raw, load_text(raw, str(self.path)), None, fp)
+        except JourneyLoadError as exc:
+            return DiskVersion(raw, None, exc, fp)
+
+    def can_merge(self, disk: DiskVersion) -> bool:
+        return disk.loaded is not None and self.base is not None
+
+    def merge_with(self, disk: DiskVersion) -> MergeResult:
+        assert disk.loaded is not None and self.base is not None
+        return merge(self.base, self.document.snapshot().data, disk.loaded.data)
+
+    def adopt(self, disk: DiskVersion, data: dict[str, Any], *, label: str) -> None:
+        """Make ``disk`` the new base and put ``data`` in the editor (merge result or reload)."""
+        assert disk.loaded is not None
+        doc = self.document
+        doc.editor.replace(data, label=label)
+        self.base = disk.loaded.data
+        doc.fingerprint = disk.fingerprint
+        doc.newline, doc.bom = disk.loaded.newline, disk.loaded.bom
+        doc.schema_line = disk.loaded.schema_line
+        doc.has_comments = disk.loaded.has_comments
+        if data is disk.loaded.data or data == disk.loaded.data:
+            doc.editor.saved_revision = doc.editor.revision
+        self.copy_now()
+
+    def overwrite_acknowledged(self, disk: DiskVersion) -> None:
+        """The user chose to overwrite what is on disk now with the app's version."""
+        self.document.fingerprint = disk.fingerprint
+        if disk.loaded is not None:
+            self.base = disk.loaded.data
+
+    # ---- saving
+
+    def saved(self, snapshot: Snapshot) -> None:
+        """A save of ``snapshot`` went through: it is the new base; the copy goes if nothing is left."""
+        self.base = snapshot.data
+        if not self.document.dirty:
+            self.discard_copy()
+        else:
+            self.copy_now()
+
+    def moved_to(self, new_path: Path, raw: bytes) -> None:
+        """The journey now lives at ``new_path`` (saved as a new file)."""
+        self.discard_copy()
+        if self.lock is not None:
+            self.lock.release()
+        self.document.path = new_path
+        self.document.fingerprint = fingerprint_bytes(new_path, raw)
+        got = acquire(new_path)
+        self.lock = got if isinstance(got, Lock) else None
+
+    def close(self, *, discarded: bool = False) -> None:
+        """The journey is closed. An explicit discard or a clean state removes the copy;
+        anything else (a crash on the way out) keeps it."""
+        if not self.read_only and (discarded or not self.document.dirty):
+            self.discard_copy()
+        if self.lock is not None:
+            with contextlib.suppress(OSError):
+                self.lock.release()
+            self.lock = None
+        _GUARDS.discard(self)
+
+
+def flush_all() -> None:
+    """Write every open journey's recovery copy now (from a signal handler: no threads)."""
+    for guard in all_guards():
+        with contextlib.suppress(Exception):
+            guard.copy_now()
+
+
+def journeys_with_recovery() -> dict[Path, Recovery]:
+    """Journeys whose recovery copy waits for them (the home screen marks these)."""
+    return {rec.path: rec for rec in list_recoveries() if not rec.writer_alive()}
+
+
+def install_signal_handlers(app: Any) -> None:
+    """On SIGHUP (terminal closed) and SIGTERM: write every copy, then leave.
+
+    The handlers run as event-loop callbacks, never in the middle of an edit,
+    so the copy holds a consistent journey. If the app cannot wind down (its
+    terminal is gone), a timer ends the process after the copies are safe.
+    """
+    import asyncio
+
+    loop = asyncio.get_running_loop()
+
+    def handle(signum: int) -> None:
+        flush_all()
+        for guard in all_guards():
+            if guard.lock is not None:
+                with contextlib.suppress(OSError):
+                    guard.lock.release()
+        killer = threading.Timer(3.0, os._exit, (128 + signum,))
+        killer.daemon = True
+        killer.start()
+        app.exit(return_code=128 + signum)
+
+    for signum in (signal.SIGHUP, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop.add_signal_handler(signum, handle, signum)

@@ -1,0 +1,164 @@
+"""The file changed on disk while the app has unsaved edits: never overwrite silently.
+
+Offers Merge (when the two sides touched different items), Reload (after
+confirming), Keep mine and overwrite, Save mine as a new file, and Show the
+difference. ``resolve`` returns True when the caller should go on and save.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+from kunderejse_tui.journey.disk import explain_os_error
+from kunderejse_tui.journey.fileio import SaveError, save_journey
+from kunderejse_tui.tui.recovery_service import DiskVersion, JourneyGuard
+from kunderejse_tui.tui.screens.prompt import PromptDialog
+from kunderejse_tui.tui.screens.recovery import Choice, ChoiceDialog, DiffScreen, difference
+
+SUFFIX = ".journey.yaml"
+
+
+def suggested_name(path: Path) -> str:
+    stem = path.name.removesuffix(SUFFIX)
+    for n in range(1, 1000):
+        name = f"{stem}-mine{'' if n == 1 else f'-{n}'}{SUFFIX}"
+        if not (path.parent / name).exists():
+            return name
+    return f"{stem}-mine{SUFFIX}"  # pragma: no cover
+
+
+def _choices(disk: DiskVersion, mergeable: bool) -> list[Choice]:
+    out = []
+    if mergeable:
+        out.append(Choice("merge", "safety.merge", "m", "primary"))
+    if disk.loaded is not None:
+        out.append(Choice("reload", "safety.reload", "r", "error"))
+    out += [
+        Choice("keep", "safety.keep_mine", "k", "warning"),
+        Choice("new", "safety.save_as_new", "n"),
+        Choice("diff", "safety.show_difference", "d"),
+        Choice("cancel", "safety.cancel", "c"),
+    ]
+    return out
+
+
+async def resolve(screen: Any, guard: JourneyGuard) -> bool:
+    """Ask until the user has decided; True means "now save what the app holds"."""
+    app = screen.app
+    lang = app.lang
+    doc = guard.document
+    while True:
+        disk = guard.read_disk()
+        body = app_t(app, "safety.changed_body", file=doc.path.name)
+        if disk.loaded is None and disk.error is not None:
+            body += "\n\n" + app_t(
+                app, "safety.changed_unreadable", problem=disk.error.problems[0].format(lang)
+            )
+        choice = await app.push_screen_wait(
+            ChoiceDialog(
+                "safety.changed_title",
+                body,
+                _choices(disk, guard.can_merge(disk)),
+                focus_id="diff",
+            )
+        )
+        if choice == "merge" and guard.can_merge(disk):
+            result = guard.merge_with(disk)
+            if result.merged is not None:
+                guard.adopt(disk, result.merged, label="Merge with the file on disk")
+                screen.notify(app_t(app, "safety.merged"))
+                return True
+            conflicts = "\n".join(f"• {c.message(lang)}" for c in result.conflicts[:8])
+            await app.push_screen_wait(
+                ChoiceDialog(
+                    "safety.merge_conflicts_title",
+                    ("safety.merge_conflicts_body", {"conflicts": conflicts}),
+                    [Choice("ok", "safety.diff_close", "o", "primary")],
+                    cancel_id="ok",
+                )
+            )
+        elif choice == "reload" and disk.loaded is not None:
+            sure = await app.push_screen_wait(
+                ChoiceDialog(
+                    "safety.reload_confirm_title",
+                    ("safety.reload_confirm_body", {}),
+                    [
+                        Choice("yes", "safety.reload_yes", "y", "error"),
+                        Choice("no", "safety.cancel", "c"),
+                    ],
+                    cancel_id="no",
+                    focus_id="no",
+                )
+            )
+            if sure == "yes":
+                guard.adopt(disk, disk.loaded.data, label="Reload from disk")
+                screen.notify(app_t(app, "safety.reloaded"))
+                return False
+        elif choice == "keep":
+            guard.overwrite_acknowledged(disk)
+            return True
+        elif choice == "new":
+            if await save_as_new(screen, guard):
+                return False
+        elif choice == "diff":
+            theirs = disk.loaded.data if disk.loaded is not None else None
+            header = app_t(app, "safety.diff_disk")
+            await app.push_screen_wait(DiffScreen(difference(theirs, doc.data, header)))
+        else:
+            return False
+
+
+async def save_as_new(screen: Any, guard: JourneyGuard) -> bool:
+    """Write the app's version to a new file beside the old one and keep editing it there."""
+    app = screen.app
+    doc = guard.document
+    directory = doc.path.parent
+
+    def check(name: str) -> str | None:
+        target = directory / name
+        if not name.endswith(SUFFIX) or not target.parent.is_dir():
+            return app_t(app, "safety.new_file_bad")
+        if target.exists():
+            return app_t(app, "safety.new_file_exists", file=name)
+        return None
+
+    name = await app.push_screen_wait(
+        PromptDialog(
+            "safety.new_file_title",
+            "safety.new_file_label",
+            value=suggested_name(doc.path),
+            check=check,
+        )
+    )
+    if name is None:
+        return False
+    target = directory / name
+    snapshot = doc.snapshot()
+    try:
+        raw = await asyncio.to_thread(
+            save_journey,
+            target,
+            snapshot.data,
+            schema_line=doc.schema_line,
+            newline=doc.newline,
+            bom=doc.bom,
+        )
+    except OSError as exc:
+        screen.notify(explain_os_error(exc, app.lang), severity="error", timeout=10)
+        return False
+    except SaveError as exc:
+        screen.notify(str(exc), severity="error", timeout=10)
+        return False
+    guard.moved_to(target, raw)
+    doc.mark_saved(snapshot, doc.fingerprint)  # type: ignore[arg-type]
+    guard.saved(snapshot)
+    screen.notify(app_t(app, "safety.saved_as", file=name))
+    return True
+
+
+def app_t(app: Any, key: str, **kwargs: object) -> str:
+    from kunderejse_tui.tui.i18n import tr
+
+    return tr(app.lang, key, **kwargs)

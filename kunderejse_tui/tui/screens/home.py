@@ -1,0 +1,216 @@
+"""The home screen: the journeys in a folder, new journeys, the bundled samples.
+
+The file list shows at once; titles, counts and validity arrive from a worker
+thread file by file, so a folder of big journeys never freezes the screen.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from kunderejse_tui.tui import safety
+from kunderejse_tui.tui.journey_files import (
+    JourneySummary,
+    find_journeys,
+    samples_dir,
+    shown_path,
+    summarize,
+)
+from kunderejse_tui.tui.localized import Localized
+from kunderejse_tui.tui.messages import OpenJourney
+from kunderejse_tui.tui.recovery_service import journeys_with_recovery
+from kunderejse_tui.tui.screens.new_journey import NewJourneyScreen
+
+COLUMNS: tuple[str, ...] = (
+    "home.col.file",
+    "home.col.title",
+    "home.col.stages",
+    "home.col.touchpoints",
+    "home.col.interviews",
+    "home.col.status",
+)
+
+
+class HomeScreen(Localized, Screen[None]):
+    """| Key | Action |
+    | :- | :- |
+    | ↑ ↓ | choose a journey |
+    | enter | open it (a sample is copied into the folder first) |
+    | n | new journey from a template |
+    | tab | between your journeys and the samples |
+    | r | read the folder again |
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # A priority binding, so the footer shows it over the table's own Enter.
+        Binding("enter", "open", "home.open", priority=True),
+        Binding("n", "new", "home.new"),
+        Binding("r", "rescan", "home.rescan"),
+    ]
+
+    def __init__(self, directory: Path) -> None:
+        super().__init__()
+        self.directory = directory
+        self.files: list[Path] = []
+        self.samples: list[Path] = []
+        self.summaries: dict[Path, JourneySummary] = {}
+        self.waiting: set[Path] = set()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="home"):
+            yield Static(id="home-intro", classes="screen-hint")
+            yield Static(id="home-journeys-title", classes="section-title")
+            yield DataTable(id="journeys", cursor_type="row", zebra_stripes=True)
+            yield Static(id="home-empty", classes="screen-hint")
+            yield Static(id="home-samples-title", classes="section-title")
+            yield DataTable(id="samples", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_screen_resume(self) -> None:
+        self.app.home_language()
+        self.scan()
+
+    def scan(self) -> None:
+        self.files = find_journeys(self.directory)
+        # Journeys with unsaved work from a session that ended: read once per scan.
+        self.waiting = set(journeys_with_recovery())
+        sample_dir = samples_dir()
+        same = sample_dir is not None and sample_dir.resolve() == self.directory.resolve()
+        self.samples = [] if sample_dir is None or same else find_journeys(sample_dir)
+        self.summaries = {p: s for p, s in self.summaries.items() if p in self.files}
+        self.refresh_texts()
+        self.summarize_all([*self.files, *self.samples])
+        if self.files:
+            self.query_one("#journeys", DataTable).focus()
+        elif self.samples:
+            self.query_one("#samples", DataTable).focus()
+
+    def refresh_texts(self) -> None:
+        self.title = self.t("home.title")
+        self.sub_title = shown_path(self.directory)
+        self.query_one("#home-intro", Static).update(self.t("home.intro"))
+        self.query_one("#home-journeys-title", Static).update(
+            self.t("home.journeys_in", dir=shown_path(self.directory))
+        )
+        self.query_one("#home-empty", Static).update("" if self.files else self.t("home.empty"))
+        samples_title = self.query_one("#home-samples-title", Static)
+        samples_title.update(self.t("home.samples") if self.samples else "")
+        self.query_one("#samples", DataTable).display = bool(self.samples)
+        self.query_one("#journeys", DataTable).display = bool(self.files)
+        self._fill(self.query_one("#journeys", DataTable), self.files, self.directory)
+        sample_root = samples_dir() or self.directory
+        self._fill(self.query_one("#samples", DataTable), self.samples, sample_root)
+
+    def _fill(self, table: DataTable[str], files: list[Path], root: Path) -> None:
+        cursor = table.cursor_row
+        table.clear(columns=True)
+        for key in COLUMNS:
+            table.add_column(self.t(key), key=key)
+        for path in files:
+            table.add_row(*self._cells(path, root), key=str(path))
+        if files:
+            table.move_cursor(row=min(cursor, len(files) - 1))
+
+    def _cells(self, path: Path, root: Path) -> tuple[str, ...]:
+        try:
+            name = str(path.relative_to(root))
+        except ValueError:
+            name = path.name
+        s = self.summaries.get(path)
+        if s is None:
+            return (name, "…", "", "", "", self.t("home.checking"))
+        if not s.readable:
+            unreadable = safety.home_status(
+                path, self.t("home.unreadable"), self.lang, self.waiting
+            )
+            return (name, "", "", "", "", unreadable)
+        if s.errors:
+            status = self.t("home.errors", n=s.errors)
+        elif s.warnings:
+            status = self.t("home.warnings", n=s.warnings)
+        else:
+            status = self.t("home.valid")
+        status = safety.home_status(path, status, self.lang, self.waiting)
+        return (name, s.title, str(s.stages), str(s.touchpoints), str(s.interviews), status)
+
+    @work(thread=True, exclusive=True, group="summaries")
+    def summarize_all(self, paths: list[Path]) -> None:
+        for path in paths:
+            try:
+                summary = summarize(path)
+            except Exception:  # a file that breaks the checks still gets a row
+                summary = JourneySummary(path, "", 0, 0, 0, 1, 0, readable=False)
+            try:
+                self.app.call_from_thread(self._summarized, summary)
+            except RuntimeError:  # the app is shutting down
+                return
+
+    def _summarized(self, summary: JourneySummary) -> None:
+        self.summaries[summary.path] = summary
+        if not self.is_attached:
+            return
+        for table_id, files, root in (
+            ("#journeys", self.files, self.directory),
+            ("#samples", self.samples, samples_dir() or self.directory),
+        ):
+            if summary.path in files:
+                table = self.query_one(table_id, DataTable)
+                cells = self._cells(summary.path, root)
+                for key, value in zip(COLUMNS, cells, strict=True):
+                    table.update_cell(str(summary.path), key, value, update_width=True)
+
+    # ---- actions
+
+    @on(DataTable.RowSelected)
+    def row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self._open(event.data_table, event.row_key.value)
+
+    def action_open(self) -> None:
+        table = self.focused
+        if isinstance(table, DataTable) and table.row_count:
+            row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+            self._open(table, row_key.value)
+
+    def _open(self, table: DataTable[str], key: str | None) -> None:
+        if key is None:
+            return
+        path = Path(key)
+        if table.id == "samples":
+            path = self._copy_sample(path)
+        self.post_message(OpenJourney(path))
+
+    def _copy_sample(self, sample: Path) -> Path:
+        """Samples are opened as a copy in the folder, so the originals stay as shipped."""
+        target = self.directory / sample.name
+        if target.exists():
+            self.notify(self.t("home.sample_exists", file=shown_path(target)))
+            return target
+        try:
+            shutil.copyfile(sample, target)
+        except OSError as exc:
+            self.notify(self.t("home.sample_copy_failed", error=str(exc)), severity="warning")
+            return sample
+        self.notify(self.t("home.sample_copied", file=shown_path(target)))
+        return target
+
+    def action_new(self) -> None:
+        def created(path: Path | None) -> None:
+            if path is not None:
+                self.post_message(OpenJourney(path))
+
+        self.app.push_screen(NewJourneyScreen(self.directory), created)
+
+    def action_rescan(self) -> None:
+        self.summaries.clear()
+        self.scan()

@@ -1,0 +1,81 @@
+"""Shared helpers for the app's Pilot and snapshot tests.
+
+``async def`` tests run under ``asyncio.run`` (the project has no async pytest
+plugin); fixtures work as usual.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import shutil
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.screen import ModalScreen
+
+REPO = Path(__file__).resolve().parents[2]
+SAMPLES = REPO / "sample_journeys"
+FUNNEL = SAMPLES / "bilkoeb-privat.journey.yaml"
+LIFECYCLE = SAMPLES / "energiraadgivning-livscyklus.journey.yaml"
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    if not inspect.iscoroutinefunction(pyfuncitem.obj):
+        return None
+    names = pyfuncitem._fixtureinfo.argnames
+    asyncio.run(pyfuncitem.obj(**{name: pyfuncitem.funcargs[name] for name in names}))
+    return True
+
+
+async def settle(pilot: Pilot[Any], delay: float = 0.0, timeout: float = 20.0) -> None:
+    """Let timers fire (the 0.3 s validation delay), workers finish and the screen redraw.
+
+    A worker that waits for an answer in a dialog (the comments question, a
+    recovery copy) never finishes by itself: once a modal screen is up and
+    nothing else runs, the app is waiting for the user, and so is the test.
+    """
+    app = pilot.app
+    if delay:
+        await pilot.pause(delay)
+    deadline = asyncio.get_running_loop().time() + timeout
+    while asyncio.get_running_loop().time() < deadline:
+        await pilot.pause()
+        if not any(w.is_running for w in app.workers) or isinstance(app.screen, ModalScreen):
+            break
+        await pilot.pause(0.02)
+    await pilot.pause()
+
+
+@pytest.fixture
+def settled() -> Callable[..., Awaitable[None]]:
+    return settle
+
+
+@pytest.fixture
+def funnel(tmp_path: Path) -> Path:
+    """A private copy of the funnel sample (the tests edit and save it), alone in its folder."""
+    (tmp_path / "work").mkdir()
+    target = tmp_path / "work" / FUNNEL.name
+    shutil.copyfile(FUNNEL, target)
+    return target
+
+
+@pytest.fixture
+def lifecycle(tmp_path: Path) -> Path:
+    (tmp_path / "work").mkdir(exist_ok=True)
+    target = tmp_path / "work" / LIFECYCLE.name
+    shutil.copyfile(LIFECYCLE, target)
+    return target
+
+
+@pytest.fixture(autouse=True)
+def private_state_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Locks and recovery copies of app tests never touch the user's real state folder."""
+    state = tmp_path / "kunderejse-state"
+    monkeypatch.setenv("KUNDEREJSE_STATE_DIR", str(state))
+    return state

@@ -1,0 +1,102 @@
+"""Opening: a file opens its map, a folder its home screen, a broken file an error screen."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import FUNNEL, SAMPLES, settle
+from textual.widgets import DataTable, Static
+
+from kunderejse_tui.journey.access import stages
+from kunderejse_tui.journey.yamlio import load_file
+from kunderejse_tui.tui.app import KunderejseApp
+from kunderejse_tui.tui.screens.home import HomeScreen
+from kunderejse_tui.tui.screens.journey_map import JourneyMapScreen
+from kunderejse_tui.tui.screens.load_error import LoadErrorScreen
+from kunderejse_tui.tui.widgets.stage_column import StageColumn
+
+SIZE = (120, 40)
+
+
+async def test_a_file_opens_on_its_map_with_one_column_per_stage(funnel: Path) -> None:
+    app = KunderejseApp(funnel)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, JourneyMapScreen)
+        columns = list(screen.query(StageColumn))
+        names = [s["name"] for s in stages(load_file(funnel).data)]
+        assert len(columns) == len(names) == 5
+        first_rows = [str(c.options[0].prompt).split("\n")[0] for c in columns]
+        assert [row.split("\n")[0] for row in first_rows] == names
+        assert screen.title == "Privatkunder køber ny bil"
+        assert "ingen problemer" in screen.sub_title
+        current = screen.current()
+        assert current is not None and current[0].index == 0 and current[0].has_class("-current")
+
+
+async def test_a_folder_opens_the_home_screen_listing_its_journeys(tmp_path: Path) -> None:
+    for sample in SAMPLES.glob("*.journey.yaml"):
+        shutil.copyfile(sample, tmp_path / sample.name)
+    (tmp_path / "sub").mkdir()
+    shutil.copyfile(FUNNEL, tmp_path / "sub" / "kopi.journey.yaml")
+    app = KunderejseApp(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        table = app.screen.query_one("#journeys", DataTable)
+        rows = [table.get_row_at(i) for i in range(table.row_count)]
+        assert [r[0] for r in rows] == [
+            "b2b-software.journey.yaml",
+            "bilkoeb-privat.journey.yaml",
+            "energiraadgivning-livscyklus.journey.yaml",
+            "sub/kopi.journey.yaml",
+        ]
+        funnel_row = rows[1]
+        assert funnel_row[1] == "Privatkunder køber ny bil"
+        assert funnel_row[2:] == ["5", "17", "2", "✓ gyldig"]
+
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, JourneyMapScreen)
+        assert app.screen.document.path == tmp_path / "bilkoeb-privat.journey.yaml"
+
+        await pilot.press("escape")  # nothing changed: straight back home
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_merge_conflict_opens_the_error_screen_with_file_and_line(tmp_path: Path) -> None:
+    broken = tmp_path / "konflikt.journey.yaml"
+    lines = FUNNEL.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[4:5] = ["<<<<<<< HEAD\n", "language: da\n", "=======\n", "language: en\n", ">>>>>>> x\n"]
+    broken.write_text("".join(lines), encoding="utf-8")
+    app = KunderejseApp(broken)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, LoadErrorScreen)
+        problems = str(app.screen.query_one("#load-error-problems", Static).render())
+        assert f"{broken}:5:1:" in problems or "konflikt.journey.yaml:5:1:" in problems
+        assert "L006" in problems
+        excerpt = str(app.screen.query_one("#load-error-excerpt", Static).render())
+        assert "▶ 5 │ <<<<<<< HEAD" in excerpt
+
+        # Fixed in an editor meanwhile: r reads it again and the map opens.
+        shutil.copyfile(FUNNEL, broken)
+        await pilot.press("r")
+        await settle(pilot)
+        assert isinstance(app.screen, JourneyMapScreen)
+
+
+async def test_a_journey_with_problems_opens_and_lists_them(funnel: Path) -> None:
+    text = funnel.read_text(encoding="utf-8").replace("persona: mette", "persona: mete", 1)
+    funnel.write_text(text, encoding="utf-8")
+    app = KunderejseApp(funnel)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, JourneyMapScreen)
+        assert [p.code for p in screen.problems] == ["X202"]
+        assert "1 fejl, 0 advarsler" in screen.sub_title
+        assert screen.query_one("#problems").display  # shown by itself the first time
