@@ -71,6 +71,9 @@ class JourneyMapScreen(Localized, Screen[None]):
     | f8 | show / hide the problems panel |
     | e | export (Markdown, Mermaid) |
     | v | compare the current and the future state side by side |
+    | i | interviews: start a new one or continue one |
+    | o | evidence coverage: what interviews back, what is assumed |
+    | y | synthesis: all answers per question, by persona and tag |
     | ctrl+s | save |
     | escape | back to the list of journeys |
     """
@@ -105,6 +108,9 @@ class JourneyMapScreen(Localized, Screen[None]):
         Binding("f", "facts", "key.facts", show=False),
         Binding("e", "export", "key.export", show=False),
         Binding("v", "compare", "cmp.key.open", show=False),
+        Binding("i", "interviews", "iv.key.interviews", show=False),
+        Binding("o", "coverage", "iv.key.coverage", show=False),
+        Binding("y", "synthesis", "iv.key.synthesis", show=False),
         Binding("escape", "back", "key.back", show=False),
     ]
 
@@ -548,6 +554,21 @@ class JourneyMapScreen(Localized, Screen[None]):
 
     def action_facts(self) -> None:
         self.open_editor(())
+
+    def action_interviews(self) -> None:
+        from kunderejse_tui.tui.screens.interview_start import open_interviews
+
+        open_interviews(self.app, self.document)
+
+    def action_coverage(self) -> None:
+        from kunderejse_tui.tui.screens.coverage import CoverageScreen
+
+        self.app.push_screen(CoverageScreen(self.document))
+
+    def action_synthesis(self) -> None:
+        from kunderejse_tui.tui.screens.synthesis import SynthesisScreen
+
+        self.app.push_screen(SynthesisScreen(self.document))
 
     def action_compare(self) -> None:
         from kunderejse_tui.tui.screens.compare import open_compare_for

@@ -1,0 +1,153 @@
+"""The command-line goals: validate and export as whole processes.
+
+Per size, one alternating group of five commands on the same file:
+
+- floor: a fresh interpreter loads the file with PyYAML's CSafeLoader;
+- ``kunderejse validate FILE``;
+- ``check-jsonschema --schemafile schemas/journey.schema.json FILE``
+  (with ruamel.yaml.clib, its fastest form);
+- ``kunderejse export FILE --to markdown`` and ``--to mermaid-journey``
+  (output to /dev/null).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from benchmarks.proc import (
+    BIN,
+    OUT,
+    PYTHON,
+    ROOT,
+    Case,
+    Run,
+    alternate,
+    median,
+    paired_ratio,
+    run_once,
+)
+from benchmarks.report import Figure, Goal, seconds
+from benchmarks.sizes import Journey
+
+FLOOR_CODE = (
+    "import sys, yaml; "
+    "yaml.load(open(sys.argv[1], encoding='utf-8').read(), Loader=yaml.CSafeLoader)"
+)
+SCHEMA = "schemas/journey.schema.json"
+
+FLOOR = "floor (CSafeLoader)"
+VALIDATE = "kunderejse validate"
+CHECK_JSONSCHEMA = "check-jsonschema"
+EXPORT_MD = "kunderejse export markdown"
+EXPORT_MERMAID = "kunderejse export mermaid-journey"
+GROWTH = (VALIDATE, FLOOR, CHECK_JSONSCHEMA, EXPORT_MD, EXPORT_MERMAID)
+
+
+def export_available() -> bool:
+    return (ROOT / "kunderejse_tui" / "cli" / "export.py").exists()
+
+
+def clib_available() -> bool:
+    try:
+        import _ruamel_yaml  # type: ignore[import-not-found,unused-ignore]  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def cases(journey: Journey) -> list[Case]:
+    f = str(journey.path)
+    out = [
+        Case(FLOOR, (PYTHON, "-c", FLOOR_CODE, f)),
+        Case(VALIDATE, (str(BIN / "kunderejse"), "validate", f)),
+        Case(CHECK_JSONSCHEMA, (str(BIN / "check-jsonschema"), "--schemafile", SCHEMA, f)),
+    ]
+    if export_available():
+        out += [
+            Case(EXPORT_MD, (str(BIN / "kunderejse"), "export", f, "--to", "markdown")),
+            _mermaid_case(journey),
+        ]
+    return out
+
+
+def _mermaid_case(journey: Journey) -> Case:
+    """One diagram to stdout; or, when the journey is too big for one Mermaid diagram
+    (the command refuses with exit 1), one diagram per stage with ``--split``."""
+    argv = (str(BIN / "kunderejse"), "export", str(journey.path), "--to", "mermaid-journey")
+    probe = run_once(Case(EXPORT_MERMAID, argv), capture=True)
+    if probe.returncode == 1 and b"--split" in probe.output:
+        target = OUT / "export" / f"{journey.name}.journey.mmd"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return Case(f"{EXPORT_MERMAID} --split", (*argv, "--split", "-o", str(target)))
+    return Case(EXPORT_MERMAID, argv)
+
+
+@dataclass
+class CliResult:
+    figures: list[Figure]
+    goals: list[Goal]
+    runs: dict[str, dict[str, list[Run]]]  # size -> command -> runs
+
+    def wall(self, size: str, name: str) -> float:
+        return median([r.wall for r in self.runs.get(size, {}).get(name, [])])
+
+
+def _goal(
+    runs: dict[str, list[Run]],
+    size: str,
+    number: str,
+    measure: str,
+    subject: str,
+    baseline: str,
+    limit: float | None,
+) -> Goal:
+    if subject not in runs and f"{subject} --split" in runs:
+        subject = f"{subject} --split"
+        measure += " (--split)"
+    if subject not in runs or baseline not in runs:
+        nan = float("nan")
+        return Goal(number, measure, size, "n/a", "n/a", nan, limit)
+    return Goal(
+        number,
+        measure,
+        size,
+        seconds(median([r.wall for r in runs[subject]])),
+        seconds(median([r.wall for r in runs[baseline]])),
+        paired_ratio(runs[subject], runs[baseline]),
+        limit,
+    )
+
+
+def run(journeys: dict[str, Journey], rounds: int) -> CliResult:
+    figures: list[Figure] = []
+    goals: list[Goal] = []
+    all_runs: dict[str, dict[str, list[Run]]] = {}
+    for size, journey in journeys.items():
+        group = cases(journey)
+        print(f"cli {size}: {len(group)} commands x {rounds} rounds ", end="", flush=True)
+        runs = alternate(group, rounds)
+        print()
+        all_runs[size] = runs
+        for case in group:
+            rs = runs[case.name]
+            figures.append(
+                Figure(
+                    size,
+                    case.name,
+                    median([r.wall for r in rs]),
+                    median([r.cpu for r in rs]),
+                    max(r.maxrss_mb for r in rs),
+                    len(rs),
+                )
+            )
+
+        big = size != "small"
+        goals += [
+            _goal(runs, size, "1", "validate vs check-jsonschema", VALIDATE, CHECK_JSONSCHEMA,
+                  0.6 if big else None),
+            _goal(runs, size, "2", "validate vs floor", VALIDATE, FLOOR, 1.3),
+            _goal(runs, size, "3", "export markdown vs floor", EXPORT_MD, FLOOR, 1.3),
+            _goal(runs, size, "3", "export mermaid-journey vs floor", EXPORT_MERMAID, FLOOR, 1.3),
+        ]  # fmt: skip
+    goals.sort(key=lambda g: g.number)  # stable: sizes stay in order within a goal
+    return CliResult(figures, goals, all_runs)
