@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kunderejse_tui.tui.screens.journey_map import JourneyMapScreen
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Center, Middle
@@ -20,6 +19,7 @@ from kunderejse_tui.journey.document import JourneyDocument
 from kunderejse_tui.journey.problems import JourneyLoadError
 from kunderejse_tui.tui.journey_files import shown_path
 from kunderejse_tui.tui.localized import Localized
+from kunderejse_tui.tui.screens.journey_map import JourneyMapScreen
 from kunderejse_tui.tui.screens.load_error import LoadErrorScreen
 
 
