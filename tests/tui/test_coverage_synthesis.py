@@ -265,10 +265,10 @@ async def test_coverage_and_synthesis_switch_into_each_other(known: JourneyDocum
     app = Host(lambda: CoverageScreen(known))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("s")
+        await pilot.press("y")  # the map's keys: y synthesis, o coverage
         await settle(pilot)
         assert isinstance(app.screen, SynthesisScreen)
-        await pilot.press("v")
+        await pilot.press("o")
         await settle(pilot)
         assert isinstance(app.screen, CoverageScreen)
         assert len(app.screen_stack) == 2  # switched, never stacked

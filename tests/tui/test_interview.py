@@ -69,9 +69,15 @@ async def type_text(pilot: Pilot[Any], text: str) -> None:
     await pilot.press(*[keys.get(c, c) for c in text])
 
 
-async def written(pilot: Pilot[Any]) -> None:
-    """Past the moment between a keystroke and the journey holding it."""
-    await pilot.pause(interview_module.WRITE_DELAY + 0.1)
+async def written(pilot: Pilot[Any], timeout: float = 5.0) -> None:
+    """Past the moment between a keystroke and the journey holding it (however busy the machine)."""
+    await pilot.pause(interview_module.WRITE_DELAY + 0.05)
+    for _ in range(int(timeout / 0.05)):
+        screen = pilot.app.screen
+        if not isinstance(screen, InterviewScreen) or screen._write_timer is None:
+            break
+        await pilot.pause(0.05)
+    await pilot.pause()
 
 
 async def start_interview(
@@ -530,3 +536,18 @@ async def test_quitting_right_after_typing_saves_the_last_words(funnel: Path) ->
     assert load_file(funnel).data["interviews"][-1]["answers"] == [
         {"question": "need-discovery", "text": "Sidste ord"}
     ]
+
+
+async def test_the_map_keys_open_interview_mode(funnel: Path) -> None:
+    app = KunderejseApp(funnel, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        assert isinstance(app.screen, InterviewStartScreen)
+        await pilot.press("escape", "o")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "CoverageScreen"
+        await pilot.press("escape", "y")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "SynthesisScreen"

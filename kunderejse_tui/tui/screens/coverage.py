@@ -91,7 +91,7 @@ class CoverageScreen(Localized, Screen[None]):
     | enter / tab | to the quotes; on a quote: open its interview at that answer |
     | a | show only the assumed (no interview backs them) |
     | u | count interviews without consent, or leave them out |
-    | s | the synthesis view |
+    | y | the synthesis view (as on the map) |
     | escape | back (from the quotes: back to the list) |
     """
 
@@ -100,7 +100,7 @@ class CoverageScreen(Localized, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "only_assumed", "iv.key.only_assumed"),
         Binding("u", "unconsented", "iv.key.unconsented"),
-        Binding("s", "synthesis", "iv.key.synthesis"),
+        Binding("y", "synthesis", "iv.key.synthesis"),
         Binding("escape", "back", "iv.key.back"),
     ]
 

@@ -68,7 +68,7 @@ class SynthesisScreen(Localized, Screen[None]):
     | p | filter by persona |
     | m / t | filter by tag |
     | u | include interviews without consent, or leave them out |
-    | v | the coverage view |
+    | o | the coverage view (as on the map) |
     | escape | back (from the answers: back to the questions) |
     """
 
@@ -80,7 +80,7 @@ class SynthesisScreen(Localized, Screen[None]):
         Binding("p", "filter('persona')", "iv.key.persona_filter"),
         Binding("m,t", "filter('tag')", "iv.key.tag_filter"),
         Binding("u", "unconsented", "iv.key.unconsented"),
-        Binding("v", "coverage", "iv.key.coverage"),
+        Binding("o", "coverage", "iv.key.coverage"),
         Binding("escape", "back", "iv.key.back"),
     ]
 
