@@ -231,3 +231,36 @@ def test_new_writes_a_valid_journey_and_refuses_to_overwrite(tmp_path: Path) -> 
 def test_python_m_and_main_agree(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", str(SAMPLES)]) == 0
     assert "error(s)" in capsys.readouterr().err
+
+
+def test_every_command_is_registered_by_the_module_the_fast_path_loads() -> None:
+    # main() builds a parser with only the running command's module; a command
+    # missing from COMMANDS (or mapped to the wrong module) would fall back to the
+    # full, slower parser or fail to parse.
+    from kunderejse_tui.cli import COMMANDS, _subcommands, build_parser
+
+    assert set(COMMANDS) == set(_subcommands(build_parser()))
+    for command, module in COMMANDS.items():
+        assert command in _subcommands(build_parser(only=module))
+
+
+def test_validate_does_not_load_the_other_commands() -> None:
+    code = (
+        "import sys; from kunderejse_tui.cli import main; "
+        f"main(['validate', {str(SAMPLES)!r}]); "
+        "print(sorted(m for m in sys.modules if m.startswith(('kunderejse_tui.cli.', 'textual', 'jsonschema', 'dataclasses'))))"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "['kunderejse_tui.cli.common', 'kunderejse_tui.cli.validate']"
+
+
+def test_top_level_and_per_command_help(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["--help"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    assert "validate" in out and "report" in out
+    with pytest.raises(SystemExit):
+        main(["validate", "--help"])
+    assert "--format" in capsys.readouterr().out

@@ -510,3 +510,21 @@ def test_markdownlint_passes(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert f"Linting: {len(files)} file(s)" in proc.stdout + proc.stderr
+
+
+def test_emotion_average_rounds_half_up_like_decimal() -> None:
+    # The label rounds in whole numbers; Decimal's ROUND_HALF_UP is the reference.
+    import itertools
+    from decimal import ROUND_HALF_UP, Decimal
+
+    from kunderejse_tui.journey.export.labels import emotion_average_label
+
+    for n in range(1, 7):
+        for scores in itertools.combinations_with_replacement(range(1, 6), n):
+            mean = Decimal(sum(scores)) / n
+            shown = format(mean.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP).normalize(), "f")
+            word = int(mean.quantize(Decimal("1"), rounding=ROUND_HALF_UP))
+            assert emotion_average_label(list(scores), "en") == emotion_average_label(
+                [word], "en"
+            ).replace(f"{word}/5", f"{shown}/5", 1)
+    assert emotion_average_label([3, 4, 4], "da").startswith("3,7/5")

@@ -403,3 +403,11 @@ def test_suggest_channels() -> None:
     assert suggest_channels("nyh") == ["newsletter"]
     assert suggest_channels("") == [c.slug for c in CHANNELS]
     assert suggest_channels("zzz") == []
+
+
+def test_validation_knows_the_same_question_ids_as_the_bank() -> None:
+    # checks.py reads question_ids.py so validating does not import the wording.
+    from kunderejse_tui.journey.question_ids import QUESTION_IDS as IDS
+    from kunderejse_tui.journey.templates import QUESTION_BANK
+
+    assert tuple(q.id for q in QUESTION_BANK) == IDS

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from kunderejse_tui.cli.common import add_lang_option, journey_files
@@ -63,6 +62,8 @@ def run(args: argparse.Namespace) -> int:
             for p in problems:
                 out.write(p.format(lang) + "\n")
     if args.format == "json":
+        import json
+
         json.dump(
             {"files": report, "errors": errors, "warnings": warnings},
             out,

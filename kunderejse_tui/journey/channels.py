@@ -6,14 +6,12 @@ way), so nothing here is a check: an unknown slug is simply shown as written.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Lang = Literal["da", "en"]
 
 
-@dataclass(frozen=True)
-class Channel:
+class Channel(NamedTuple):
     slug: str
     da: str
     en: str

@@ -8,15 +8,14 @@ anything that is not the expected shape is skipped, never crashed on.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from kunderejse_tui.journey.access import as_dict, as_list, dicts
 from kunderejse_tui.journey.problems import PathPart, Problem
+from kunderejse_tui.journey.question_ids import QUESTION_IDS
 from kunderejse_tui.journey.slugs import SLUG_RE
-from kunderejse_tui.journey.templates import QUESTION_IDS
 
 Locate = Callable[[tuple[PathPart, ...]], tuple[int, int]]
 
@@ -31,6 +30,8 @@ _REF_CODE = {"persona": "X202", "stage": "X203", "touchpoint": "X204", "question
 
 
 def _suggest(bad: str, known: Iterable[str]) -> str | None:
+    import difflib  # only a journey with a bad reference needs it
+
     close = difflib.get_close_matches(bad, list(known), n=1, cutoff=0.6)
     return close[0] if close else None
 

@@ -17,7 +17,6 @@ class JsonSchemaValueException(ValueError):
 
 
 VERSION = "2.22.3"
-from decimal import Decimal
 import re
 JsonSchemaValuesException = JsonSchemaValueException
 
@@ -496,7 +495,7 @@ def validate___definitions_touchpoint(data, custom_formats={}, name_prefix=None)
             data__emotion = data["emotion"]
             if not isinstance(data__emotion, (int)) and not (isinstance(data__emotion, float) and data__emotion.is_integer()) or isinstance(data__emotion, bool):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".emotion must be integer", value=data__emotion, name="" + (name_prefix or "data") + ".emotion", definition={'title': 'Følelse / Emotion', 'description': 'Hvordan kunden har det her, fra 1 (frustreret) til 5 (begejstret); giver følelseskurven. / How the customer feels here, from 1 (frustrated) to 5 (delighted); gives the emotion curve.', 'type': 'integer', 'minimum': 1, 'maximum': 5}, rule='type')
-            if isinstance(data__emotion, (int, float, Decimal)) and not isinstance(data__emotion, bool):
+            if isinstance(data__emotion, (int, float)) and not isinstance(data__emotion, bool):
                 if data__emotion < 1:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".emotion must be bigger than or equal to 1", value=data__emotion, name="" + (name_prefix or "data") + ".emotion", definition={'title': 'Følelse / Emotion', 'description': 'Hvordan kunden har det her, fra 1 (frustreret) til 5 (begejstret); giver følelseskurven. / How the customer feels here, from 1 (frustrated) to 5 (delighted); gives the emotion curve.', 'type': 'integer', 'minimum': 1, 'maximum': 5}, rule='minimum')
                 if data__emotion > 5:
@@ -702,9 +701,9 @@ def validate___definitions_demographics(data, custom_formats={}, name_prefix=Non
         if "age" in data_keys:
             data_keys.remove("age")
             data__age = data["age"]
-            if not isinstance(data__age, (int, float, Decimal, str)) or isinstance(data__age, bool):
+            if not isinstance(data__age, (int, float, str)) or isinstance(data__age, bool):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".age must be number or string", value=data__age, name="" + (name_prefix or "data") + ".age", definition={'title': 'Alder / Age', 'description': 'Alder som tal (38) eller som tekst (35-45). / Age as a number (38) or as a text (35-45).', 'type': ['number', 'string'], 'minimum': 0}, rule='type')
-            if isinstance(data__age, (int, float, Decimal)) and not isinstance(data__age, bool):
+            if isinstance(data__age, (int, float)) and not isinstance(data__age, bool):
                 if data__age < 0:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".age must be bigger than or equal to 0", value=data__age, name="" + (name_prefix or "data") + ".age", definition={'title': 'Alder / Age', 'description': 'Alder som tal (38) eller som tekst (35-45). / Age as a number (38) or as a text (35-45).', 'type': ['number', 'string'], 'minimum': 0}, rule='minimum')
         if "gender" in data_keys:

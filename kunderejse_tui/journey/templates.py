@@ -7,8 +7,7 @@ the wording may. Source: /work/shared/templates.md (ids, names) and domain.md
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from kunderejse_tui.journey.slugs import SLUG_RE, slugify, unique_slug
 
@@ -19,8 +18,7 @@ LANGS: tuple[Lang, ...] = ("da", "en")
 FORMAT = "kunderejse/1"
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(NamedTuple):
     """One piece of wording in both product languages."""
 
     da: str
@@ -30,15 +28,13 @@ class Text:
         return self.en if lang == "en" else self.da
 
 
-@dataclass(frozen=True)
-class TouchpointSuggestion:
+class TouchpointSuggestion(NamedTuple):
     name: Text
     channel: str  # a slug from channels.CHANNELS
     kind: Kind
 
 
-@dataclass(frozen=True)
-class StageTemplate:
+class StageTemplate(NamedTuple):
     id: str
     name: Text
     goal: Text
@@ -46,21 +42,18 @@ class StageTemplate:
     tone: Tone
 
 
-@dataclass(frozen=True)
-class JourneyTemplate:
+class JourneyTemplate(NamedTuple):
     id: str
     name: Text
     stages: tuple[StageTemplate, ...]
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(NamedTuple):
     id: str
     text: Text
 
 
-@dataclass(frozen=True)
-class FollowUp:
+class FollowUp(NamedTuple):
     # Follow-ups are saved as `ask:` in words, not by id; the id is only for the UI.
     id: str
     text: Text
@@ -521,7 +514,9 @@ QUESTION_BANK: tuple[Question, ...] = (
     ),
 )
 
-QUESTION_IDS: tuple[str, ...] = tuple(q.id for q in QUESTION_BANK)
+QUESTION_IDS: tuple[str, ...] = tuple(
+    q.id for q in QUESTION_BANK
+)  # == question_ids.QUESTION_IDS (tested)
 
 FOLLOW_UPS: tuple[FollowUp, ...] = (
     FollowUp(

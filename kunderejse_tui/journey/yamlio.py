@@ -12,9 +12,9 @@ problems found later are recomputed from the text only when somebody asks.
 
 from __future__ import annotations
 
+import gc
 import re
 import stat
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,6 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
-from kunderejse_tui.journey.dump import dump  # re-exported: load and dump live side by side
 from kunderejse_tui.journey.problems import JourneyLoadError, PathPart, Problem
 
 try:  # libyaml when present: the whole point of the fast path
@@ -135,17 +134,29 @@ def _scalar_value(node: ScalarNode) -> Any:
     return value
 
 
-@dataclass
 class Loaded:
     """A journey read from text: the data plus what is needed to write it back."""
 
-    data: dict[str, Any]
-    file: str
-    text: str  # decoded, BOM removed, line breaks normalised to "\n"
-    newline: str = "\n"
-    bom: bool = False
-    schema_line: str | None = None
-    _root: Node | None = field(default=None, repr=False)
+    def __init__(
+        self,
+        data: dict[str, Any],
+        file: str,
+        text: str,  # decoded, BOM removed, line breaks normalised to "\n"
+        newline: str = "\n",
+        bom: bool = False,
+        schema_line: str | None = None,
+        _root: Node | None = None,
+    ) -> None:
+        self.data = data
+        self.file = file
+        self.text = text
+        self.newline = newline
+        self.bom = bom
+        self.schema_line = schema_line
+        self._root = _root
+
+    def __repr__(self) -> str:
+        return f"Loaded(file={self.file!r}, newline={self.newline!r}, bom={self.bom!r})"
 
     def _node(self) -> Node:
         if self._root is None:
@@ -196,6 +207,16 @@ class Loaded:
         return bool(_comment_lines(self))
 
 
+def dump(data: dict[str, Any], schema_line: str | None = None) -> str:
+    """The canonical text (``dump.dump``, re-exported: load and dump live side by side).
+
+    Imported on first use: reading a journey does not need the writer.
+    """
+    from kunderejse_tui.journey.dump import dump as _dump
+
+    return _dump(data, schema_line)
+
+
 def _problem(file: str, line: int, col: int, code: str, en: str, da: str) -> Problem:
     return Problem(file=file, line=line, col=col, code=code, message_en=en, message_da=da)
 
@@ -214,10 +235,33 @@ _BAD_CHAR_RE = re.compile(
     "[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]"
 )
 _LINE_SEP_RE = re.compile("[\x85\u2028\u2029]")
+# One pass for both: a clean text (the usual case) is scanned once, not twice.
+_ODD_CHAR_RE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff\u2028\u2029]"
+)
 # Where an anchor, alias or tag could start a token. Text that merely contains
 # '&' or '!' also matches; it then takes the slower, exact event scan.
-_SUSPECT_RE = re.compile(r"(?:^|[\s\[{,])[&*!]", re.MULTILINE)
-_DEEP_INDENT_RE = re.compile(rf"^[ -]{{{MAX_DEPTH // 2}}}", re.MULTILINE)
+_SUSPECT_CHAR_RE = re.compile(r"[&*!]")
+# "^" with MULTILINE defeats the regex engine's literal-prefix scan; a leading "\n"
+# keeps it (the first line is checked with match).
+_DEEP_INDENT_RE = re.compile(rf"[ -]{{{MAX_DEPTH // 2}}}")
+_DEEP_INDENT_NL_RE = re.compile(rf"\n[ -]{{{MAX_DEPTH // 2}}}")
+
+
+def _suspect(text: str) -> bool:
+    """Could an anchor, alias or tag start somewhere? (at a line start, after
+    whitespace, '[', '{' or ','). Prose with '!' or '&' mid-word costs a few checks."""
+    for m in _SUSPECT_CHAR_RE.finditer(text):
+        i = m.start()
+        if i == 0 or text[i - 1].isspace() or text[i - 1] in "[{,":
+            return True
+    return False
+
+
+def _deep_indent(text: str) -> bool:
+    return bool(_DEEP_INDENT_RE.match(text) or _DEEP_INDENT_NL_RE.search(text))
+
+
 _TAB_INDENT_RE = re.compile(r"^ *\t")
 
 _CONTROL_NAMES = {"\x00": "NUL", "\x7f": "DEL", "\r": "a carriage return without a line feed"}
@@ -261,7 +305,11 @@ def _prescan(text: str, file: str) -> None:
     """Cheap checks on the raw text, before libyaml sees it."""
     if not text.strip():
         raise _fail(file, 1, 1, "L002", "the file is empty", "filen er tom")
-    m = _CONFLICT_RE.search(text)
+    m = (
+        _CONFLICT_RE.search(text)
+        if "<<<<<<<" in text or ">>>>>>>" in text or "|||||||" in text
+        else None
+    )
     if m and ("\n=======" in text or text.startswith("=======")):
         line, col = _line_col(text, m.start())
         raise _fail(
@@ -272,6 +320,8 @@ def _prescan(text: str, file: str) -> None:
             "git merge-conflict marker: resolve the merge conflict first",
             "git-flettekonfliktmarkering: løs flettekonflikten først",
         )
+    if not _ODD_CHAR_RE.search(text):
+        return
     m = _BAD_CHAR_RE.search(text)
     if m:
         line, col = _line_col(text, m.start())
@@ -471,35 +521,7 @@ class _Builder:
         return out
 
 
-def load_text(source: str | bytes, file: str = "<string>") -> Loaded:
-    """Read a journey from text or bytes; raises JourneyLoadError naming line and column."""
-    if isinstance(source, bytes):
-        if len(source) > MAX_BYTES:
-            raise _fail(
-                file,
-                1,
-                1,
-                "L001",
-                f"the file is {len(source) / 1e6:.1f} MB; journeys are capped at "
-                f"{MAX_BYTES // (1024 * 1024)} MB",
-                f"filen fylder {len(source) / 1e6:.1f} MB; rejser må højst fylde "
-                f"{MAX_BYTES // (1024 * 1024)} MB",
-            )
-        text, bom = decode(source, file)
-    else:
-        text, bom = source, False
-        if text.startswith("\ufeff"):
-            text, bom = text[1:], True
-    newline = "\r\n" if "\r\n" in text[: text.find("\n") + 1 or None] else "\n"
-    if "\r" in text:
-        text = text.replace("\r\n", "\n")
-    _prescan(text, file)
-    if (
-        _SUSPECT_RE.search(text)
-        or text.count("[") - text.count("[]") + text.count("{") - text.count("{}") >= MAX_DEPTH // 2
-        or _DEEP_INDENT_RE.search(text)
-    ):
-        _event_scan(text, file)
+def _compose_and_build(text: str, file: str) -> tuple[Node, dict[str, Any], list[Problem]]:
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
@@ -530,8 +552,51 @@ def load_text(source: str | bytes, file: str = "<string>") -> Loaded:
         )
     builder = _Builder(file)
     data = builder.build(root)
-    if builder.problems:
-        raise JourneyLoadError(builder.problems)
+    return root, data, builder.problems
+
+
+def load_text(source: str | bytes, file: str = "<string>") -> Loaded:
+    """Read a journey from text or bytes; raises JourneyLoadError naming line and column."""
+    if isinstance(source, bytes):
+        if len(source) > MAX_BYTES:
+            raise _fail(
+                file,
+                1,
+                1,
+                "L001",
+                f"the file is {len(source) / 1e6:.1f} MB; journeys are capped at "
+                f"{MAX_BYTES // (1024 * 1024)} MB",
+                f"filen fylder {len(source) / 1e6:.1f} MB; rejser må højst fylde "
+                f"{MAX_BYTES // (1024 * 1024)} MB",
+            )
+        text, bom = decode(source, file)
+    else:
+        text, bom = source, False
+        if text.startswith("\ufeff"):
+            text, bom = text[1:], True
+    newline = "\r\n" if "\r\n" in text[: text.find("\n") + 1 or None] else "\n"
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    _prescan(text, file)
+    if (
+        _suspect(text)
+        or text.count("[") - text.count("[]") + text.count("{") - text.count("{}") >= MAX_DEPTH // 2
+        or _deep_indent(text)
+    ):
+        _event_scan(text, file)
+    # Composing and building allocate hundreds of thousands of objects and no
+    # reference cycles: the cyclic collector would only walk the growing tree
+    # again and again (half the load time of a large journey). Switched off
+    # meanwhile; plain reference counting frees everything as usual.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        root, data, problems = _compose_and_build(text, file)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    if problems:
+        raise JourneyLoadError(problems)
     loaded = Loaded(
         data=data,
         file=file,

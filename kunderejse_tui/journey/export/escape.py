@@ -7,19 +7,22 @@ text, never as markup. Each escape below names the reader it defends against.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 # ---------------------------------------------------------------------------
 # Shared clean-up
 
 
+# Unicode category Cc is exactly U+0000-U+001F and U+007F-U+009F; \t, \n, \r and
+# U+0085 are handled by the callers (tab -> space, the rest split lines).
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
+
+
 def _drop_controls(s: str) -> str:
     # NUL and friends are invisible in any renderer but break some (cmark turns NUL
     # into U+FFFD, Mermaid's lexer chokes); tabs become spaces (markdownlint MD010).
-    s = s.replace("\t", " ")
-    return "".join(
-        ch for ch in s if ch == "\n" or unicodedata.category(ch) != "Cc" or ch in "\r\x85"
-    )
+    if "\t" in s:
+        s = s.replace("\t", " ")
+    return _CONTROLS.sub("", s)
 
 
 def lines_of(s: str) -> list[str]:
@@ -28,6 +31,10 @@ def lines_of(s: str) -> list[str]:
     ``splitlines`` also splits on U+2028/U+2029/U+0085, which Markdown and Mermaid
     would otherwise treat inconsistently.
     """
+    if s.isprintable():
+        # The common case: one line without control or separator characters.
+        s = s.strip()
+        return [s] if s else []
     lines = [line.strip() for line in _drop_controls(s).splitlines()]
     while lines and not lines[0]:
         lines.pop(0)
@@ -45,8 +52,9 @@ def one_line(s: str) -> str:
 # Markdown (GitHub Flavored Markdown as cmark-gfm and markdownlint read it)
 
 # Inline markup anywhere in a line: emphasis, code, links, raw HTML, tables, GFM
-# strikethrough, GitHub math ($), and backslash itself.
-_MD_ALWAYS = set("\\`*_[]<>|~$#")
+# strikethrough, GitHub math ($), and backslash itself; and "@", which GFM would
+# autolink as part of an e-mail address.
+_MD_SPECIAL = re.compile(r"[\\`*_\[\]<>|~$#@]")
 # An entity reference would be decoded (&amp; -> &), so its & is escaped.
 _ENTITY = re.compile(r"&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
 # At the start of a line these open a block: list items, ordered lists, setext
@@ -71,20 +79,29 @@ def _trim_url(url: str) -> str:
 
 
 def _md_escape_plain(s: str) -> str:
-    s = _ENTITY.sub("&amp;", s)
-    out = []
-    for ch in s:
-        if ch in _MD_ALWAYS:
-            out.append("\\" + ch)
-        elif ch == "@":
-            out.append("\\@")
-        else:
-            out.append(ch)
-    return _WWW.sub(lambda m: m.group(0)[:3] + "\\.", "".join(out))
+    if "&" in s:
+        s = _ENTITY.sub("&amp;", s)
+    if _MD_SPECIAL.search(s):  # most text has none: skip the substitution
+        s = _MD_SPECIAL.sub(r"\\\g<0>", s)
+    if "w" in s or "W" in s:
+        s = _WWW.sub(lambda m: m.group(0)[:3] + "\\.", s)
+    return s
 
 
 def md_line(s: str) -> str:
     """One line of user text as inline Markdown (the caller has removed newlines)."""
+    # Most lines hold no URL: escape them in one go.
+    line = _md_line_with_urls(s) if "://" in s else _md_escape_plain(s)
+    start = _LINE_START.match(line)
+    if start and start.group(1):
+        line = "\\" + line
+    elif start:
+        digits = start.group(2)
+        line = digits + "\\" + line[len(digits) :]
+    return line
+
+
+def _md_line_with_urls(s: str) -> str:
     parts: list[str] = []
     pos = 0
     for m in _URL.finditer(s):
@@ -95,14 +112,7 @@ def md_line(s: str) -> str:
         parts.append(f"<{url}>")
         pos = m.start() + len(url)
     parts.append(_md_escape_plain(s[pos:]))
-    line = "".join(parts)
-    start = _LINE_START.match(line)
-    if start and start.group(1):
-        line = "\\" + line
-    elif start:
-        digits = start.group(2)
-        line = digits + "\\" + line[len(digits) :]
-    return line
+    return "".join(parts)
 
 
 def md_inline(s: str) -> str:

@@ -6,7 +6,6 @@ other language: tests check that both columns are filled for every key.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from kunderejse_tui.journey import templates
@@ -166,10 +165,12 @@ def emotion_average_label(scores: list[int], lang: str) -> str:
     """'3,7/5 🙂 tilfreds': the mean to one decimal, the word of the rounded mean."""
     if not scores:
         return ""
-    mean = Decimal(sum(scores)) / Decimal(len(scores))
-    shown = mean.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    word_score = int(mean.quantize(Decimal("1"), rounding=ROUND_HALF_UP))
-    number = format(shown.normalize(), "f")
+    # Half up in whole numbers (scores are ints 1..5): exact, unlike float rounding,
+    # and without importing decimal on every export.
+    total, n = sum(scores), len(scores)
+    tenths = (20 * total + n) // (2 * n)
+    word_score = (2 * total + n) // (2 * n)
+    number = str(tenths // 10) if tenths % 10 == 0 else f"{tenths // 10}.{tenths % 10}"
     if lang != "en":
         number = number.replace(".", ",")
     face, da, en = EMOTIONS[word_score]

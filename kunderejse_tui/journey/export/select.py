@@ -7,7 +7,6 @@ defensive (``access``): a broken file exports what it can instead of crashing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from kunderejse_tui.journey import access
@@ -108,21 +107,27 @@ def actor_names(tp: dict[str, Any], journey: Any, persona: str | None) -> list[s
     return out
 
 
-@dataclass
 class Quote:
-    text: str
-    who: str
-    date: str
-    question: str
-    touchpoints: list[str]
-    consent: bool
+    # Mutable (anonymising renames ``who`` afterwards), so a plain class.
+    __slots__ = ("consent", "date", "question", "text", "touchpoints", "who")
+
+    def __init__(
+        self, text: str, who: str, date: str, question: str, touchpoints: list[str], consent: bool
+    ) -> None:
+        self.text = text
+        self.who = who
+        self.date = date
+        self.question = question
+        self.touchpoints = touchpoints
+        self.consent = consent
 
 
-@dataclass
 class Evidence:
-    by_stage: dict[int, list[Quote]] = field(default_factory=dict)
-    unlinked: list[Quote] = field(default_factory=list)
-    left_out: int = 0  # interviews without consent that were not shown
+    # A plain class, not a dataclass: importing dataclasses costs every export ~10 ms.
+    def __init__(self) -> None:
+        self.by_stage: dict[int, list[Quote]] = {}
+        self.unlinked: list[Quote] = []
+        self.left_out = 0  # interviews without consent that were not shown
 
 
 class Anonymiser:
