@@ -127,3 +127,76 @@ def test_create_writes_a_new_file_and_never_overwrites(tmp_path: Path) -> None:
     assert doc.fingerprint == fingerprint(target)
     with pytest.raises(FileExistsError):
         JourneyDocument.create(target, new_journey("funnel-5", "da", "Igen"))
+
+
+def _big(tmp_path: Path, copies: int = 120) -> Path:
+    """The funnel sample with its interviews repeated: over PREVIEW_BYTES, still valid."""
+    from kunderejse_tui.journey.dump import dump
+    from kunderejse_tui.journey.yamlio import load_file
+
+    loaded = load_file(SAMPLE)
+    data = loaded.data
+    interviews = data["interviews"]
+    data["interviews"] = [
+        {**iv, "id": f"{iv['id']}-{n}"} for n in range(copies) for iv in interviews
+    ]
+    target = tmp_path / "big.journey.yaml"
+    target.write_text(dump(data, loaded.schema_line), encoding="utf-8")
+    return target
+
+
+def test_a_small_file_has_no_preview(path: Path) -> None:
+    assert JourneyDocument.preview(path, path.read_bytes()) is None
+
+
+def test_a_preview_shows_the_stages_and_completes_to_the_whole_file(tmp_path: Path) -> None:
+    from kunderejse_tui.journey.document import PREVIEW_BYTES
+
+    big = _big(tmp_path)
+    raw = big.read_bytes()
+    assert len(raw) > PREVIEW_BYTES
+    preview = JourneyDocument.preview(big, raw)
+    assert preview is not None and preview.partial
+    whole = JourneyDocument.from_bytes(big, raw)
+    assert "interviews" not in preview.data
+    assert preview.data["stages"] == whole.data["stages"]
+    assert preview.data["personas"] == whole.data["personas"]
+
+    heard = []
+    preview.editor.subscribe(heard.append)
+    data_object = preview.data
+    preview.complete(whole)
+    assert preview.data is data_object  # listeners keep their reference
+    assert preview.data == JourneyDocument.load(big).data
+    assert not preview.partial and not preview.dirty and not preview.editor.can_undo
+    assert [c.paths for c in heard] == [((),)]
+    assert preview.fingerprint == fingerprint(big)
+    assert preview.problems() == []
+    assert preview.save() is False and big.read_bytes() == raw  # nothing to write
+
+
+def test_no_preview_when_the_interviews_come_first_or_the_head_does_not_read(
+    tmp_path: Path,
+) -> None:
+    big = _big(tmp_path)
+    text = big.read_text(encoding="utf-8")
+    head, _, rest = text.partition("\ninterviews:")
+    moved = tmp_path / "moved.journey.yaml"
+    stages_at = head.index("\nstages:")
+    moved.write_text(
+        head[:stages_at] + "\ninterviews:" + rest + head[stages_at:] + "\n", encoding="utf-8"
+    )
+    assert JourneyDocument.preview(moved, moved.read_bytes()) is None
+    broken = tmp_path / "broken.journey.yaml"
+    broken.write_text(text.replace("\nstages:", "\nstages:\n  - [", 1), encoding="utf-8")
+    assert JourneyDocument.preview(broken, broken.read_bytes()) is None
+
+
+def test_reset_is_refused_once_the_journey_was_edited(path: Path) -> None:
+    from kunderejse_tui.journey.edits import EditError
+
+    doc = JourneyDocument.load(path)
+    doc.editor.set(("title",), "Ny titel")
+    with pytest.raises(EditError):
+        doc.editor.reset({"title": "x"})
+    assert doc.data["title"] == "Ny titel"

@@ -24,11 +24,14 @@ from kunderejse_tui.journey.disk import Fingerprint, changed_on_disk, fingerprin
 from kunderejse_tui.journey.dump import dump
 from kunderejse_tui.journey.edits import Editor
 from kunderejse_tui.journey.fileio import save_journey
-from kunderejse_tui.journey.problems import Problem
+from kunderejse_tui.journey.problems import JourneyLoadError, Problem
 from kunderejse_tui.journey.validate import validate_loaded
 from kunderejse_tui.journey.yamlio import Loaded, load_text, read_bytes
 
-__all__ = ["JourneyDocument", "Snapshot"]
+__all__ = ["PREVIEW_BYTES", "JourneyDocument", "Snapshot"]
+
+# Below this a journey reads in well under a tenth of a second: no preview.
+PREVIEW_BYTES = 256 * 1024
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,9 @@ class JourneyDocument:
         # Problems are reported against the text on disk until the data or the
         # file changes; after that, against the text a save would write.
         self._loaded: Loaded | None = loaded
+        # True while only a preview is shown (see ``preview``): not to be edited,
+        # saved or checked until ``complete`` brings in the whole file.
+        self.partial = False
 
     # ---- opening
 
@@ -69,9 +75,49 @@ class JourneyDocument:
         path = Path(path)
         # read_bytes refuses pipes and devices and stops past the size cap, with
         # the JourneyLoadError that names the file.
-        raw = read_bytes(path)
-        loaded = load_text(raw, str(path))
-        return cls(path, loaded, fingerprint_bytes(path, raw))
+        return cls.from_bytes(path, read_bytes(path))
+
+    @classmethod
+    def from_bytes(cls, path: Path | str, raw: bytes) -> JourneyDocument:
+        """The journey whose file at ``path`` holds ``raw`` (as read by ``read_bytes``)."""
+        path = Path(path)
+        return cls(path, load_text(raw, str(path)), fingerprint_bytes(path, raw))
+
+    @classmethod
+    def preview(cls, path: Path | str, raw: bytes) -> JourneyDocument | None:
+        """The part of a big journey before its interviews, to show while the rest is read.
+
+        The map needs the stages and personas; in a journey with a year of
+        interviews they are a fifth of the bytes. ``None`` for a small file, or
+        when the file has no top-level ``interviews:`` after its stages, or when
+        that part alone does not read (the whole file then says why).
+        """
+        if len(raw) < PREVIEW_BYTES:
+            return None
+        cut = raw.find(b"\ninterviews:")
+        if cut < 0 or b"\nstages:" not in raw[:cut]:
+            return None
+        path = Path(path)
+        try:
+            head = load_text(raw[: cut + 1], str(path))
+        except JourneyLoadError:
+            return None
+        document = cls(path, head, fingerprint_bytes(path, raw))
+        document.partial = True
+        return document
+
+    def complete(self, whole: JourneyDocument) -> None:
+        """Replace a preview with ``whole``, the same file read in full (UI thread).
+
+        Listeners hear one change of the whole journey; there is no undo step and
+        nothing is unsaved. Editing is refused while ``partial``, so no edit is lost.
+        """
+        self.editor.reset(whole.editor.data)
+        self.newline, self.bom, self.schema_line = whole.newline, whole.bom, whole.schema_line
+        self.has_comments = whole.has_comments
+        self.fingerprint = whole.fingerprint
+        self._loaded = whole._loaded
+        self.partial = False
 
     @classmethod
     def create(

@@ -704,6 +704,25 @@ class Editor:
         """Replace the whole journey in place (a merge result, say) as one undoable step."""
         self.apply(SetValue((), data), label)
 
+    def reset(self, data: dict[str, Any], *, label: str = "Read the whole file") -> None:
+        """Take ``data`` (owned by the caller from now on) as the saved state, in place.
+
+        For a document shown from a preview of its file while the rest was read:
+        no undo step, nothing unsaved. Refused once there is history, since that
+        history would no longer fit the data.
+        """
+        if self._undo or self._redo or self.dirty or self._group is not None:
+            raise EditError(
+                "the journey was edited; it cannot be reset",
+                "kunderejsen er redigeret; den kan ikke nulstilles",
+            )
+        self.data.clear()
+        self.data.update(data)
+        self._counter += 1
+        self.revision = self.saved_revision = self._counter
+        op = _new(SetValue, path=(), value=self.data, at=None)
+        self._notify(Change("apply", op, label, ((),), frozenset(), self.revision))
+
     def delete(self, path: KeyPath, *, label: str | None = None) -> None:
         """Delete a key, or remove a list item when ``path`` ends in a list index."""
         path = tuple(path)

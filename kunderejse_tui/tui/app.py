@@ -118,6 +118,11 @@ class KunderejseApp(App[int]):
     async def action_quit(self) -> None:
         if isinstance(self.screen, QuitDialog):
             return
+        # The interview screen keeps what is typed after a short pause; the words of
+        # the last moment count for "unsaved changes?" too.
+        flush = getattr(self.screen, "flush", None)
+        if callable(flush):
+            flush()
         journey = self.open_map()
         if journey is None or not journey.document.dirty:
             self.exit(0)

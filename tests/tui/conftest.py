@@ -79,3 +79,21 @@ def private_state_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     state = tmp_path / "kunderejse-state"
     monkeypatch.setenv("KUNDEREJSE_STATE_DIR", str(state))
     return state
+
+
+@pytest.fixture
+def big_journey(tmp_path: Path) -> Path:
+    """The funnel sample with its interviews repeated 120 times (~0.4 MB): big enough
+    for the map to show a preview while the interviews are read."""
+    from kunderejse_tui.journey.dump import dump
+    from kunderejse_tui.journey.yamlio import load_file
+
+    loaded = load_file(FUNNEL)
+    data = loaded.data
+    data["interviews"] = [
+        {**iv, "id": f"{iv['id']}-{n}"} for n in range(120) for iv in data["interviews"]
+    ]
+    (tmp_path / "work").mkdir(exist_ok=True)
+    target = tmp_path / "work" / "stor.journey.yaml"
+    target.write_text(dump(data, loaded.schema_line), encoding="utf-8")
+    return target

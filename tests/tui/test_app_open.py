@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
+from typing import Any
 
+import pytest
 from conftest import FUNNEL, SAMPLES, settle
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
 from kunderejse_tui.journey.access import stages
+from kunderejse_tui.journey.document import JourneyDocument
 from kunderejse_tui.journey.yamlio import load_file
 from kunderejse_tui.tui.app import KunderejseApp
 from kunderejse_tui.tui.screens.home import HomeScreen
@@ -100,3 +105,69 @@ async def test_a_journey_with_problems_opens_and_lists_them(funnel: Path) -> Non
         assert [p.code for p in screen.problems] == ["X202"]
         assert "1 fejl, 0 advarsler" in screen.sub_title
         assert screen.query_one("#problems").display  # shown by itself the first time
+
+
+async def _until_map(pilot: Pilot[Any]) -> JourneyMapScreen:
+    for _ in range(500):
+        await pilot.pause(0.02)
+        if isinstance(pilot.app.screen, JourneyMapScreen) and pilot.app.screen.columns:
+            return pilot.app.screen
+    raise AssertionError(f"no map, but {pilot.app.screen!r}")
+
+
+async def test_a_big_journey_shows_its_map_while_the_interviews_are_read(
+    big_journey: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Hold the reading of the whole file until the test has looked at the preview.
+    gate = threading.Event()
+    read_whole = JourneyDocument.from_bytes
+
+    def held(path: Path | str, raw: bytes) -> JourneyDocument:
+        assert gate.wait(30)
+        return read_whole(path, raw)
+
+    monkeypatch.setattr(JourneyDocument, "from_bytes", held)
+    app = KunderejseApp(big_journey)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _until_map(pilot)
+        doc = screen.document
+        assert doc.partial and "interviews" not in doc.data
+        assert "læser interviewene" in screen.sub_title
+        stages_before = [s["id"] for s in doc.data["stages"]]
+        # Editing waits for the whole file (nothing typed now could be lost later) ...
+        assert screen.check_action("delete", ()) is None
+        await pilot.press("d", "a", "enter", "ctrl+s")
+        assert isinstance(app.screen, JourneyMapScreen) and not doc.dirty
+        # ... moving around does not.
+        await pilot.press("right")
+        current = screen.current()
+        assert current is not None and current[0].index == 1
+
+        gate.set()
+        await settle(pilot, 0.5)
+        assert not doc.partial and not doc.dirty and not doc.editor.can_undo
+        assert len(doc.data["interviews"]) == 240
+        assert [s["id"] for s in doc.data["stages"]] == stages_before
+        assert "ingen problemer" in screen.sub_title
+        assert screen.check_action("delete", ()) is True
+        assert getattr(screen, "safety_guard", None) is not None  # lock and recovery copies
+        current = screen.current()
+        assert current is not None and current[0].index == 1  # where the user was
+
+
+async def test_a_big_journey_whose_interviews_do_not_read_ends_on_the_error_screen(
+    big_journey: Path,
+) -> None:
+    text = big_journey.read_text(encoding="utf-8") + "id: igen\n"
+    big_journey.write_text(text, encoding="utf-8")
+    line = text.count("\n")
+    app = KunderejseApp(big_journey)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(500):
+            await pilot.pause(0.02)
+            if isinstance(app.screen, LoadErrorScreen):
+                break
+        await settle(pilot)
+        assert isinstance(app.screen, LoadErrorScreen)
+        problems = str(app.screen.query_one("#load-error-problems", Static).render())
+        assert f"stor.journey.yaml:{line}:1:" in problems

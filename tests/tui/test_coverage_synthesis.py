@@ -317,3 +317,48 @@ async def test_letters_search_an_open_filter_list(known: JourneyDocument) -> Non
         await pilot.pause()
         assert screen.tag == "tid"
         assert str(screen.query_one("#syn-count", Static).render()) == "3 svar fra 2 interviews"
+
+
+async def test_the_map_shows_the_known_counts_and_o_opens_the_quotes_of_the_item(
+    known: JourneyDocument,
+) -> None:
+    from kunderejse_tui.tui.app import KunderejseApp
+    from kunderejse_tui.tui.screens.journey_map import JourneyMapScreen
+
+    app = KunderejseApp(known.path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, JourneyMapScreen)
+
+        def shown(column: int) -> list[str]:
+            return [str(o.prompt) for o in screen.columns[column].options]
+
+        fase_a, fase_c = shown(0), shown(2)
+        assert fase_a[0].splitlines()[-1] == "❝ 4 svar"
+        kinds = [r.kind if r else None for r in screen.columns[0].rows]
+        touchpoints = [o for o, k in zip(fase_a, kinds, strict=True) if k == "touchpoint"]
+        assert [t.splitlines()[-1].strip() for t in touchpoints] == ["❝ 2 svar", "❝ 1 svar"]
+        assert fase_c[0].splitlines()[-1] == "○ antaget"
+        assert "○ antaget" in next(o for o in fase_c if "Berøring W" in o)
+
+        # On Berøring Y (second touchpoint of Fase A), o shows its one quote.
+        column, _ = screen.current() or (None, None)
+        assert column is not None
+        column.select_path(("stages", 0, "touchpoints", 1))
+        await pilot.press("o")
+        await settle(pilot)
+        assert isinstance(app.screen, CoverageScreen)
+        assert app.screen.current is not None and app.screen.current.name == "Berøring Y"
+        assert len(quotes(app.screen)) == 1
+        assert "Svar 2.2 nævner Z og Y" in quotes(app.screen)[0]
+        await pilot.press("escape")
+        await settle(pilot)
+
+        # An answer linked to Fase C in the file: the column redraws with its count.
+        assert isinstance(app.screen, JourneyMapScreen)
+        doc = app.screen.document
+        first = next(i for i, v in enumerate(doc.data["interviews"]) if v.get("consent"))
+        doc.editor.add_answer(first, "Nyt svar om C", question="evaluation", stages=["c"])
+        await settle(pilot)
+        assert shown(2)[0].splitlines()[-1] == "❝ 1 svar"

@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 
 from kunderejse_tui.journey import access
 from kunderejse_tui.journey.document import JourneyDocument
+from kunderejse_tui.journey.edits import KeyPath
 from kunderejse_tui.journey.evidence import (
     Coverage,
     Quote,
@@ -104,9 +105,12 @@ class CoverageScreen(Localized, Screen[None]):
         Binding("escape", "back", "iv.key.back"),
     ]
 
-    def __init__(self, document: JourneyDocument) -> None:
+    def __init__(self, document: JourneyDocument, select: KeyPath | None = None) -> None:
+        """``select``: the key path of a stage or touchpoint (or something in one) to
+        open on, so its quotes show at once (the map passes its current item)."""
         super().__init__()
         self.document = document
+        self._select = select
         self.only_assumed = False
         self.include_unconsented = True
         self.cov: Coverage = coverage(document.data)
@@ -152,7 +156,8 @@ class CoverageScreen(Localized, Screen[None]):
             self._show_quotes()
             return
         listing.set_options(Option(self._row(e)) for e in self.rows)
-        listing.highlighted = self._find(keep)
+        select, self._select = self._select, None
+        listing.highlighted = self._find_path(select) if select is not None else self._find(keep)
         self._show_quotes()
 
     def _find(self, keep: Entry | None) -> int:
@@ -168,6 +173,19 @@ class CoverageScreen(Localized, Screen[None]):
             if same_stage and same_tp:
                 return n
         return 0
+
+    def _find_path(self, path: KeyPath) -> int:
+        """The row of the touchpoint or stage ``path`` lies in (the stage when its
+        touchpoint is not listed)."""
+        best, best_len = 0, 0
+        for n, e in enumerate(self.rows):
+            item = e.touchpoint or e.stage
+            if item is None:
+                continue
+            size = len(item.path)
+            if tuple(path[:size]) == item.path and size > best_len:
+                best, best_len = n, size
+        return best
 
     def _summary(self) -> None:
         cov = self.cov

@@ -18,6 +18,7 @@ from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, OptionList
@@ -25,8 +26,9 @@ from textual.widgets import Footer, Header, OptionList
 from kunderejse_tui.journey.access import as_dict, as_list, text
 from kunderejse_tui.journey.document import JourneyDocument
 from kunderejse_tui.journey.edits import Change, EditError, KeyPath
+from kunderejse_tui.journey.evidence import coverage
 from kunderejse_tui.journey.fileio import SaveError
-from kunderejse_tui.journey.problems import Problem
+from kunderejse_tui.journey.problems import JourneyLoadError, Problem
 from kunderejse_tui.tui import map_actions, safety
 from kunderejse_tui.tui.journey_files import shown_path
 from kunderejse_tui.tui.localized import Localized
@@ -34,15 +36,19 @@ from kunderejse_tui.tui.messages import JumpTo
 from kunderejse_tui.tui.screens.confirm import CommentsDialog, QuitChoice, QuitDialog
 from kunderejse_tui.tui.screens.editors import editor_for
 from kunderejse_tui.tui.screens.export import ExportScreen
+from kunderejse_tui.tui.screens.load_error import LoadErrorScreen
 from kunderejse_tui.tui.screens.personas import PersonasScreen
 from kunderejse_tui.tui.screens.prompt import PromptDialog
 from kunderejse_tui.tui.screens.search import SearchResult, SearchScreen
 from kunderejse_tui.tui.search_index import Hit
 from kunderejse_tui.tui.widgets.emotion_curve import EmotionCurve
+from kunderejse_tui.tui.widgets.evidence import stage_evidence
 from kunderejse_tui.tui.widgets.problems_panel import ProblemsPanel
 from kunderejse_tui.tui.widgets.stage_column import Row, StageColumn, build_rows
 
 COLUMN_WIDTH = 34
+# What works on a preview, before the whole file is read: moving around only.
+MOVES = {"stage", "item", "column", "toggle_problems"}
 VALIDATE_DELAY = 0.3
 # Top-level keys the journey facts form edits: a problem there opens that form.
 FACT_KEYS = {
@@ -72,7 +78,7 @@ class JourneyMapScreen(Localized, Screen[None]):
     | e | export (Markdown, Mermaid) |
     | v | compare the current and the future state side by side |
     | i | interviews: start a new one or continue one |
-    | o | evidence coverage: what interviews back, what is assumed |
+    | o | evidence: the quotes behind the focused stage or touchpoint, and what is assumed |
     | y | synthesis: all answers per question, by persona and tag |
     | ctrl+s | save |
     | escape | back to the list of journeys |
@@ -114,9 +120,12 @@ class JourneyMapScreen(Localized, Screen[None]):
         Binding("escape", "back", "key.back", show=False),
     ]
 
-    def __init__(self, document: JourneyDocument) -> None:
+    def __init__(self, document: JourneyDocument, whole_file: bytes | None = None) -> None:
+        """``document`` may be a preview (``document.partial``) of the journey whose
+        bytes are ``whole_file``: the map then reads the rest in a worker."""
         super().__init__()
         self.document = document
+        self._whole_file = whole_file
         self.problems: list[Problem] = []
         self.hits: list[Hit] = []
         self.hit_index = 0
@@ -127,6 +136,7 @@ class JourneyMapScreen(Localized, Screen[None]):
         self._focus_after_refresh: KeyPath | None = None
         self._last_change: Change | None = None
         self._problems_shown = False
+        self._stale = False
         self.column_index = 0
         self._unsubscribe = document.editor.subscribe(self._changed)
 
@@ -146,13 +156,47 @@ class JourneyMapScreen(Localized, Screen[None]):
         return list(self.query_one("#columns", Horizontal).query_children(StageColumn))
 
     async def on_mount(self) -> None:
-        safety.on_map_mount(self)
+        if not self.document.partial:
+            safety.on_map_mount(self)
         self.app.follow_journey_language(self.document.language)
         await self._refresh_map()
         if self.columns:
             self._enter_column(self.columns[0])
-        # After the first paint: a big journey's check would compete with it for the GIL.
-        self.call_after_refresh(self._validate)
+        if self.document.partial and self._whole_file is not None:
+            self._update_title()
+            # After the first paint, which the parse would otherwise hold up (GIL).
+            self.call_after_refresh(self._read_whole, self._whole_file)
+        else:
+            # After the first paint: a big journey's check would compete with it for the GIL.
+            self.call_after_refresh(self._validate)
+
+    @work(thread=True, exclusive=True, group="read-whole")
+    def _read_whole(self, raw: bytes) -> None:
+        try:
+            whole: JourneyDocument | JourneyLoadError = JourneyDocument.from_bytes(
+                self.document.path, raw
+            )
+        except JourneyLoadError as exc:
+            whole = exc
+        with contextlib.suppress(RuntimeError):  # the app is shutting down
+            self.app.call_from_thread(self._whole_read, whole)
+
+    def _whole_read(self, whole: JourneyDocument | JourneyLoadError) -> None:
+        self._whole_file = None
+        if not self.is_attached:
+            return
+        if isinstance(whole, JourneyLoadError):
+            # The preview read, the whole file does not (a problem among the interviews).
+            self.app.switch_screen(LoadErrorScreen(self.document.path, whole.problems))
+            return
+        self.document.complete(whole)  # listeners: redraw what differs, check it all
+        safety.on_map_mount(self)
+        self.refresh_bindings()
+        self._update_title()
+
+    def on_screen_resume(self) -> None:
+        if self._stale:
+            self._schedule_refresh()
 
     def on_unmount(self) -> None:
         self._unsubscribe()
@@ -169,7 +213,9 @@ class JourneyMapScreen(Localized, Screen[None]):
         self.title = safety.title_prefix(self) + ("● " if doc.dirty else "") + doc.title
         errors = sum(1 for p in self.problems if p.severity == "error")
         warnings = len(self.problems) - errors
-        if errors or warnings:
+        if doc.partial:
+            count = self.t("map.reading_rest")
+        elif errors or warnings:
             count = self.t("map.problem_count", errors=errors, warnings=warnings)
         else:
             count = self.t("map.no_problems")
@@ -200,6 +246,11 @@ class JourneyMapScreen(Localized, Screen[None]):
         self._refresh_pending = False
         if not self.is_attached:
             return
+        if not self.is_current and self.columns:
+            # Covered (an interview typed into the journey, a form): redraw once on return.
+            self._stale = True
+            return
+        self._stale = False
         data = self.document.data
         stages = as_list(data.get("stages"))
         holder = self.query_one("#columns", Horizontal)
@@ -216,10 +267,14 @@ class JourneyMapScreen(Localized, Screen[None]):
             for p in as_list(data.get("personas"))
         }
         persona_key = tuple(personas.items())
+        # Counted once per redraw; a column's badges are part of its signature, so a
+        # new answer linked to a stage redraws that stage only.
+        cov = coverage(data) if as_list(data.get("interviews")) else None
         for i, (column, stage) in enumerate(zip(columns, stages, strict=True)):
-            signature = (self.lang, persona_key, pickle.dumps(stage))
+            badges = stage_evidence(cov, i, self.lang) if cov is not None else ("", {})
+            signature = (self.lang, persona_key, badges, pickle.dumps(stage))
             if column.signature != signature:
-                column.show(build_rows(stage, i, self.lang, personas), signature)
+                column.show(build_rows(stage, i, self.lang, personas, badges), signature)
                 column.border_title = f"{i + 1}/{len(stages)}"
         self.query_one(EmotionCurve).update(data, self.lang)
         focus, self._focus_after_refresh = self._focus_after_refresh, None
@@ -302,7 +357,10 @@ class JourneyMapScreen(Localized, Screen[None]):
         if generation != self._generation or not self.is_attached:
             return  # stale: the journey changed while it was checked, or the map closed
         self.problems = problems
-        panel = self.query_one(ProblemsPanel)
+        try:
+            panel = self.query_one(ProblemsPanel)
+        except NoMatches:
+            return  # the app is closing: the screen's widgets are already gone
         panel.show(problems, self.lang)
         if problems and not self._problems_shown:
             # Shown by itself once, so nobody misses them; F8 hides it for good.
@@ -339,6 +397,8 @@ class JourneyMapScreen(Localized, Screen[None]):
             getattr(found[0], f"action_{action}")()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if self.document.partial:
+            return
         if isinstance(event.option_list, StageColumn):
             event.stop()
             self.action_edit()
@@ -563,7 +623,8 @@ class JourneyMapScreen(Localized, Screen[None]):
     def action_coverage(self) -> None:
         from kunderejse_tui.tui.screens.coverage import CoverageScreen
 
-        self.app.push_screen(CoverageScreen(self.document))
+        found = self.current()
+        self.app.push_screen(CoverageScreen(self.document, found[1].path if found else None))
 
     def action_synthesis(self) -> None:
         from kunderejse_tui.tui.screens.synthesis import SynthesisScreen
@@ -641,6 +702,8 @@ class JourneyMapScreen(Localized, Screen[None]):
             self.dismiss(None)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.document.partial and action not in MOVES:
+            return None  # shown greyed out for the fraction of a second the rest takes
         if action == "back":
             # Opened on a file, there is no list to go back to: hide the key.
             panels = self.query(ProblemsPanel)

@@ -17,6 +17,7 @@ from textual.widgets import Footer, Header, Label, LoadingIndicator
 
 from kunderejse_tui.journey.document import JourneyDocument
 from kunderejse_tui.journey.problems import JourneyLoadError
+from kunderejse_tui.journey.yamlio import read_bytes
 from kunderejse_tui.tui.journey_files import shown_path
 from kunderejse_tui.tui.localized import Localized
 from kunderejse_tui.tui.screens.journey_map import JourneyMapScreen
@@ -47,14 +48,21 @@ class LoadingScreen(Localized, Screen[None]):
     @work(thread=True, exclusive=True)
     def load(self) -> None:
         try:
-            document = JourneyDocument.load(self.path)
+            raw = read_bytes(self.path)
+            # A big journey shows its map from the part before the interviews; the
+            # map reads the rest itself.
+            preview = JourneyDocument.preview(self.path, raw)
+            if preview is not None:
+                self.app.call_from_thread(self._loaded, preview, raw)
+                return
+            document = JourneyDocument.from_bytes(self.path, raw)
         except JourneyLoadError as exc:
             self.app.call_from_thread(self._failed, exc)
             return
-        self.app.call_from_thread(self._loaded, document)
+        self.app.call_from_thread(self._loaded, document, None)
 
-    def _loaded(self, document: JourneyDocument) -> None:
-        self.app.switch_screen(JourneyMapScreen(document))
+    def _loaded(self, document: JourneyDocument, whole_file: bytes | None) -> None:
+        self.app.switch_screen(JourneyMapScreen(document, whole_file))
 
     def _failed(self, exc: JourneyLoadError) -> None:
         self.app.switch_screen(LoadErrorScreen(self.path, exc.problems))

@@ -148,6 +148,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{errors} errors, {warnings} warnings",
     ),
     "map.no_problems": ("ingen problemer", "no problems"),
+    "map.reading_rest": ("læser interviewene …", "reading the interviews …"),
     "map.check_failed": (
         "Tjekket af rejsen fejlede (en fejl i programmet): {error}",
         "Checking the journey failed (a bug in the program): {error}",

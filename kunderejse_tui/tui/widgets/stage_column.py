@@ -19,6 +19,7 @@ from kunderejse_tui.journey.channels import channel_label
 from kunderejse_tui.journey.edits import KeyPath
 from kunderejse_tui.tui.i18n import all_strings, tr
 from kunderejse_tui.tui.widgets.emotion import emotion_marker
+from kunderejse_tui.tui.widgets.evidence import ASSUMED_STYLE, OBSERVED_STYLE
 from kunderejse_tui.tui.widgets.nav_list import NavList
 
 RowKind = Literal[
@@ -60,10 +61,26 @@ def _section(title: str) -> Content:
     return Content.styled(f"── {title} ", "bold")
 
 
+def _badge(badge: str, lang: str) -> Content:
+    """``❝ 4 svar`` (answers back it) or ``○ antaget`` (none do): words, not only colour."""
+    if badge == tr(lang, "iv.badge.assumed"):
+        return Content.styled("○ " + badge, ASSUMED_STYLE)
+    return Content.styled("❝ " + badge, OBSERVED_STYLE)
+
+
 def build_rows(
-    stage: Any, index: int, lang: str, personas: dict[str, str]
+    stage: Any,
+    index: int,
+    lang: str,
+    personas: dict[str, str],
+    evidence: tuple[str, dict[str, str]] = ("", {}),
 ) -> list[tuple[Row | None, Content]]:
-    """The rows of stage ``index``; ``None`` rows are section headings (not selectable)."""
+    """The rows of stage ``index``; ``None`` rows are section headings (not selectable).
+
+    ``evidence`` is ``widgets.evidence.stage_evidence``: the stage's badge and its
+    touchpoints' by id (empty while the journey has no answers).
+    """
+    stage_badge, tp_badges = evidence
     base: KeyPath = ("stages", index)
     rows: list[tuple[Row | None, Content]] = []
     if not isinstance(stage, dict):
@@ -74,6 +91,8 @@ def build_rows(
     header = Content.assemble((name, "bold"), "\n", _muted(text(stage.get("id"))))
     if text(stage.get("duration")):
         header = header.append(_muted(" · " + text(stage.get("duration"))))
+    if stage_badge:
+        header = header.append("\n").append(_badge(stage_badge, lang))
     rows.append((Row("stage", base), header))
 
     goal = text(stage.get("customer_goal"))
@@ -105,7 +124,7 @@ def build_rows(
         rows.append(
             (
                 Row("touchpoint", (*base, "touchpoints", j)),
-                _touchpoint(as_dict(touchpoint), lang, personas),
+                _touchpoint(as_dict(touchpoint), lang, personas, tp_badges),
             )
         )
     rows.append(
@@ -120,7 +139,9 @@ def build_rows(
     return rows
 
 
-def _touchpoint(tp: dict[str, Any], lang: str, personas: dict[str, str]) -> Content:
+def _touchpoint(
+    tp: dict[str, Any], lang: str, personas: dict[str, str], badges: dict[str, str]
+) -> Content:
     name = text(tp.get("name")) or text(tp.get("id")) or tr(lang, "map.unnamed")
     content = _hang(emotion_marker(tp.get("emotion")) + " ", name, "bold")
     details = [
@@ -133,6 +154,9 @@ def _touchpoint(tp: dict[str, Any], lang: str, personas: dict[str, str]) -> Cont
     who = [personas.get(p, p) for p in texts(tp.get("personas"))]
     if who:
         content = content.append("\n").append(Content.styled("     " + ", ".join(who), "italic"))
+    badge = badges.get(text(tp.get("id")))
+    if badge:
+        content = content.append("\n     ").append(_badge(badge, lang))
     return content
 
 

@@ -32,6 +32,7 @@ from textual.widgets.option_list import Option
 
 from kunderejse_tui.tui.i18n import tr
 from kunderejse_tui.tui.localized import translate_bindings
+from kunderejse_tui.tui.widgets.form_input import FormInput
 
 
 class StringListItems(OptionList):
@@ -85,7 +86,7 @@ class StringListItems(OptionList):
             self._owner.move_item(self.highlighted, delta)
 
 
-class StringListEntry(Input):
+class StringListEntry(FormInput):
     """The entry line: adds items, or edits the one picked in the list."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

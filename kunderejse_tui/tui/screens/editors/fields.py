@@ -26,6 +26,7 @@ from kunderejse_tui.journey.channels import channel_label, suggest_channels
 from kunderejse_tui.journey.edits import MISSING
 from kunderejse_tui.tui.i18n import tr
 from kunderejse_tui.tui.widgets.emotion import GLYPHS
+from kunderejse_tui.tui.widgets.form_input import FormInput
 from kunderejse_tui.tui.widgets.string_list import StringList
 
 KeyPath = tuple[str, ...]
@@ -195,7 +196,7 @@ class TextField(Field):
         return self.make_input(value, placeholder)
 
     def make_input(self, value: str, placeholder: str) -> Input:
-        return Input(
+        return FormInput(
             value,
             placeholder=placeholder,
             suggester=self.suggester,
@@ -248,7 +249,7 @@ class ChannelSuggester(Suggester):
         return next((s for s in suggest_channels(value) if value and s.startswith(value)), None)
 
 
-class ChannelInput(Input):
+class ChannelInput(FormInput):
     """An Input whose → also takes a channel found by its Danish or English name."""
 
     def __init__(self, *args: Any, on_change: Callable[[], None], **kwargs: Any) -> None:
