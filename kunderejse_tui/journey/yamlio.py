@@ -231,10 +231,10 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
 
 
 _CONFLICT_RE = re.compile(r"^(?:<<<<<<<|>>>>>>>|\|\|\|\|\|\|\|)(?: |$)", re.MULTILINE)
-_BAD_CHAR_RE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]"
-)
-_LINE_SEP_RE = re.compile("[\x85\u2028\u2029]")
+# Compiled on first use: only a text with an odd character needs to know which
+# (a Unicode class costs every start a fraction of a millisecond to compile).
+_BAD_CHAR = "[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]"
+_LINE_SEP = "[\x85\u2028\u2029]"
 # One pass for both: a clean text (the usual case) is scanned once, not twice.
 _ODD_CHAR_RE = re.compile(
     "[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff\u2028\u2029]"
@@ -322,7 +322,7 @@ def _prescan(text: str, file: str) -> None:
         )
     if not _ODD_CHAR_RE.search(text):
         return
-    m = _BAD_CHAR_RE.search(text)
+    m = re.search(_BAD_CHAR, text)
     if m:
         line, col = _line_col(text, m.start())
         ch = m.group()
@@ -343,7 +343,7 @@ def _prescan(text: str, file: str) -> None:
             f"control character {_describe_char(ch)} is not allowed in a journey file",
             f"kontroltegnet {_describe_char(ch)} er ikke tilladt i en rejsefil",
         )
-    m = _LINE_SEP_RE.search(text)
+    m = re.search(_LINE_SEP, text)
     if m:
         line, col = _line_col(text, m.start())
         raise _fail(

@@ -6,6 +6,7 @@ which screens exist and asks the open journey, if any, before it quits.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -24,11 +25,14 @@ from kunderejse_tui.tui.localized import Localized, documented_bindings, transla
 from kunderejse_tui.tui.messages import OpenJourney
 from kunderejse_tui.tui.screens.confirm import QuitChoice, QuitDialog
 from kunderejse_tui.tui.screens.help import HelpScreen
-from kunderejse_tui.tui.screens.home import HomeScreen
 from kunderejse_tui.tui.screens.journey_map import JourneyMapScreen
 from kunderejse_tui.tui.screens.loading import LoadingScreen
 
 LANGS = ("da", "en")
+
+
+# The longest start-up may go without garbage collection (see run_app).
+GC_PAUSE = 3.0
 
 
 class KunderejseApp(App[int]):
@@ -58,11 +62,22 @@ class KunderejseApp(App[int]):
         self.lang_override = lang is not None
         self.start_lang = lang or "da"
         self.set_reactive(KunderejseApp.lang, self.start_lang)
+        self.gc_paused = False  # see run_app
+
+    def startup_done(self) -> None:
+        """The first journey is on screen: the garbage collector may run again."""
+        if self.gc_paused:
+            self.gc_paused = False
+            gc.enable()
 
     def on_mount(self) -> None:
+        if self.gc_paused:
+            self.set_timer(GC_PAUSE, self.startup_done)
         safety.install(self)
         translate_bindings(self, self.lang)
         if self.start_path.is_dir():
+            from kunderejse_tui.tui.screens.home import HomeScreen  # not needed for a file
+
             self.push_screen(HomeScreen(self.start_path))
         else:
             self.push_screen(LoadingScreen(self.start_path))
@@ -183,5 +198,16 @@ class KunderejseApp(App[int]):
 
 def run_app(path: Path, lang: str | None = None) -> int:
     app = KunderejseApp(path, lang)
+    # Starting up allocates hundreds of thousands of objects (modules, widgets,
+    # styles, the journey) and frees few: the cyclic collector walked them again
+    # and again, a tenth of the time to the first frame. What is imported by now
+    # lives as long as the process (freeze), and collecting waits until the first
+    # journey is on screen (startup_done) or GC_PAUSE seconds have passed.
+    import os
+
+    if not os.environ.get("KR_NOGC"):
+        gc.freeze()
+        gc.disable()
+        app.gc_paused = True
     result = app.run()
     return int(result or 0)

@@ -22,13 +22,12 @@ import threading
 import weakref
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kunderejse_tui.journey.disk import Fingerprint, changed_on_disk, fingerprint_bytes
 from kunderejse_tui.journey.document import JourneyDocument, Snapshot
 from kunderejse_tui.journey.edits import EditError
 from kunderejse_tui.journey.locks import Lock, OtherSession, acquire, take_over
-from kunderejse_tui.journey.merge import MergeResult, merge
 from kunderejse_tui.journey.problems import JourneyLoadError
 from kunderejse_tui.journey.recovery import (
     Recovery,
@@ -38,6 +37,9 @@ from kunderejse_tui.journey.recovery import (
     write_recovery,
 )
 from kunderejse_tui.journey.yamlio import Loaded, load_text, read_bytes
+
+if TYPE_CHECKING:
+    from kunderejse_tui.journey.merge import MergeResult
 
 __all__ = [
     "RECOVERY_DELAY",
@@ -220,6 +222,8 @@ class JourneyGuard:
 
     def merge_with(self, disk: DiskVersion) -> MergeResult:
         assert disk.loaded is not None and self.base is not None
+        from kunderejse_tui.journey.merge import merge  # only when someone else saved
+
         return merge(self.base, self.document.snapshot().data, disk.loaded.data)
 
     def adopt(self, disk: DiskVersion, data: dict[str, Any], *, label: str) -> None:

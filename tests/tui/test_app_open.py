@@ -110,8 +110,10 @@ async def test_a_journey_with_problems_opens_and_lists_them(funnel: Path) -> Non
 async def _until_map(pilot: Pilot[Any]) -> JourneyMapScreen:
     for _ in range(500):
         await pilot.pause(0.02)
-        if isinstance(pilot.app.screen, JourneyMapScreen) and pilot.app.screen.columns:
-            return pilot.app.screen
+        screen = pilot.app.screen
+        if isinstance(screen, JourneyMapScreen) and screen.columns and screen.sub_title:
+            await pilot.pause()  # let on_mount finish
+            return screen
     raise AssertionError(f"no map, but {pilot.app.screen!r}")
 
 
@@ -171,3 +173,41 @@ async def test_a_big_journey_whose_interviews_do_not_read_ends_on_the_error_scre
         assert isinstance(app.screen, LoadErrorScreen)
         problems = str(app.screen.query_one("#load-error-problems", Static).render())
         assert f"stor.journey.yaml:{line}:1:" in problems
+
+
+async def test_a_slow_read_shows_what_is_being_read_and_a_fast_one_never_does(
+    funnel: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.widgets import Label, LoadingIndicator
+
+    from kunderejse_tui.tui.screens.loading import SHOW_AFTER, LoadingScreen
+
+    gate = threading.Event()
+    preview = JourneyDocument.preview
+
+    def slow(path: Path | str, raw: bytes) -> JourneyDocument | None:
+        assert gate.wait(30)
+        return preview(path, raw)
+
+    monkeypatch.setattr(JourneyDocument, "preview", slow)
+    app = KunderejseApp(funnel)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(SHOW_AFTER + 0.3)
+        screen = app.screen
+        assert isinstance(screen, LoadingScreen)
+        assert screen.query(LoadingIndicator)
+        label = str(screen.query_one("#loading-label", Label).render())
+        assert funnel.name in label
+        gate.set()
+        await settle(pilot)
+        assert isinstance(app.screen, JourneyMapScreen)
+
+    # Read in time: the loading screen never shows its spinner.
+    monkeypatch.setattr(JourneyDocument, "preview", preview)
+    shown: list[object] = []
+    monkeypatch.setattr(LoadingScreen, "_show_progress", lambda self: shown.append(self))
+    app = KunderejseApp(funnel)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, SHOW_AFTER + 0.2)
+        assert isinstance(app.screen, JourneyMapScreen)
+    assert shown == []

@@ -70,7 +70,8 @@ def leave_copy(journey: Path, data: dict[str, Any], base: bytes | None) -> None:
 async def shows(pilot: Pilot[Any], kind: type, timeout: float = 20.0) -> None:
     """Wait for a screen of ``kind`` (not settle(): a worker waits for the dialog's answer)."""
     for _ in range(int(timeout / 0.05)):
-        if isinstance(pilot.app.screen, kind):
+        if isinstance(pilot.app.screen, kind) and pilot.app.screen.is_mounted:
+            await pilot.pause()  # its on_mount (texts) runs before the test reads it
             return
         await pilot.pause(0.05)
     raise AssertionError(f"{kind.__name__} never showed; the screen is {pilot.app.screen!r}")

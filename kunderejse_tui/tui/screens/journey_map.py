@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import pickle
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, work
 from textual.app import ComposeResult
@@ -26,7 +27,6 @@ from textual.widgets import Footer, Header, OptionList
 from kunderejse_tui.journey.access import as_dict, as_list, text
 from kunderejse_tui.journey.document import JourneyDocument
 from kunderejse_tui.journey.edits import Change, EditError, KeyPath
-from kunderejse_tui.journey.evidence import coverage
 from kunderejse_tui.journey.fileio import SaveError
 from kunderejse_tui.journey.problems import JourneyLoadError, Problem
 from kunderejse_tui.tui import map_actions, safety
@@ -34,17 +34,19 @@ from kunderejse_tui.tui.journey_files import shown_path
 from kunderejse_tui.tui.localized import Localized
 from kunderejse_tui.tui.messages import JumpTo
 from kunderejse_tui.tui.screens.confirm import CommentsDialog, QuitChoice, QuitDialog
-from kunderejse_tui.tui.screens.editors import editor_for
-from kunderejse_tui.tui.screens.export import ExportScreen
 from kunderejse_tui.tui.screens.load_error import LoadErrorScreen
-from kunderejse_tui.tui.screens.personas import PersonasScreen
 from kunderejse_tui.tui.screens.prompt import PromptDialog
-from kunderejse_tui.tui.screens.search import SearchResult, SearchScreen
-from kunderejse_tui.tui.search_index import Hit
 from kunderejse_tui.tui.widgets.emotion_curve import EmotionCurve
-from kunderejse_tui.tui.widgets.evidence import stage_evidence
 from kunderejse_tui.tui.widgets.problems_panel import ProblemsPanel
 from kunderejse_tui.tui.widgets.stage_column import Row, StageColumn, build_rows
+
+if TYPE_CHECKING:
+    from kunderejse_tui.tui.screens.search import SearchResult
+    from kunderejse_tui.tui.search_index import Hit
+
+# The forms, the export preview (Markdown, syntax highlighting), personas and
+# search are imported when first opened: together they were a third of the
+# app's import time, paid before the map could show.
 
 COLUMN_WIDTH = 34
 # What works on a preview, before the whole file is read: moving around only.
@@ -159,9 +161,15 @@ class JourneyMapScreen(Localized, Screen[None]):
         if not self.document.partial:
             safety.on_map_mount(self)
         self.app.follow_journey_language(self.document.language)
-        await self._refresh_map()
+        await self._refresh_map(first_screenful=self.size.width // COLUMN_WIDTH + 1)
         if self.columns:
             self._enter_column(self.columns[0])
+        startup_done = getattr(self.app, "startup_done", None)
+        if startup_done is not None:
+            self.call_after_refresh(startup_done)
+        if os.environ.get("KUNDEREJSE_BENCH_EXIT_AFTER_PAINT"):
+            # benchmarks/: time to the first frame of the map, in a real terminal.
+            self.call_after_refresh(self.app.exit)
         if self.document.partial and self._whole_file is not None:
             self._update_title()
             # After the first paint, which the parse would otherwise hold up (GIL).
@@ -241,8 +249,12 @@ class JourneyMapScreen(Localized, Screen[None]):
             self._refresh_pending = True
             self.call_after_refresh(self._refresh_map)
 
-    async def _refresh_map(self) -> None:
-        """Redraw the columns whose stage changed (compared by a pickled signature)."""
+    async def _refresh_map(self, first_screenful: int | None = None) -> None:
+        """Redraw the columns whose stage changed (compared by a pickled signature).
+
+        ``first_screenful``: draw only that many columns now and the others after
+        the next paint (opening a journey: what is on screen first).
+        """
         self._refresh_pending = False
         if not self.is_attached:
             return
@@ -255,8 +267,9 @@ class JourneyMapScreen(Localized, Screen[None]):
         stages = as_list(data.get("stages"))
         holder = self.query_one("#columns", Horizontal)
         columns = self.columns
-        if len(columns) < len(stages):
-            new = [StageColumn(i) for i in range(len(columns), len(stages))]
+        wanted = len(stages) if first_screenful is None else min(len(stages), first_screenful)
+        if len(columns) < wanted:
+            new = [StageColumn(i) for i in range(len(columns), wanted)]
             await holder.mount_all(new)
             columns += new
         elif len(columns) > len(stages):
@@ -269,13 +282,31 @@ class JourneyMapScreen(Localized, Screen[None]):
         persona_key = tuple(personas.items())
         # Counted once per redraw; a column's badges are part of its signature, so a
         # new answer linked to a stage redraws that stage only.
-        cov = coverage(data) if as_list(data.get("interviews")) else None
-        for i, (column, stage) in enumerate(zip(columns, stages, strict=True)):
+        cov = None
+        if as_list(data.get("interviews")):
+            from kunderejse_tui.journey.evidence import coverage
+            from kunderejse_tui.tui.widgets.evidence import stage_evidence
+
+            cov = coverage(data)
+        for i, (column, stage) in enumerate(zip(columns, stages, strict=False)):
             badges = stage_evidence(cov, i, self.lang) if cov is not None else ("", {})
+            if first_screenful is not None:
+                # Opening: only what the first frame shows (the columns on screen, the
+                # rows that fit in them); all of it right after that frame.
+                if i < first_screenful:
+                    # A row is two lines or more: half the height in rows fills a column.
+                    rows = build_rows(
+                        stage, i, self.lang, personas, badges, limit=self.size.height // 2
+                    )
+                    column.show(rows, None)
+                    column.border_title = f"{i + 1}/{len(stages)}"
+                continue
             signature = (self.lang, persona_key, badges, pickle.dumps(stage))
             if column.signature != signature:
                 column.show(build_rows(stage, i, self.lang, personas, badges), signature)
                 column.border_title = f"{i + 1}/{len(stages)}"
+        if first_screenful is not None:
+            self._schedule_refresh()
         self.query_one(EmotionCurve).update(data, self.lang)
         focus, self._focus_after_refresh = self._focus_after_refresh, None
         if focus is not None:
@@ -411,6 +442,8 @@ class JourneyMapScreen(Localized, Screen[None]):
 
     def jump(self, path: KeyPath) -> None:
         """Show ``path``: on the map, in the persona list or in the journey facts form."""
+        from kunderejse_tui.tui.screens.personas import PersonasScreen
+
         if self.focus_path(path):
             return
         if len(path) >= 2 and path[0] == "personas" and isinstance(path[1], int):
@@ -440,6 +473,8 @@ class JourneyMapScreen(Localized, Screen[None]):
         self.open_editor(self._edit_path(row))
 
     def open_editor(self, path: KeyPath) -> None:
+        from kunderejse_tui.tui.screens.editors import editor_for
+
         form = editor_for(self.document, path, self.lang)
         if form is None:
             self.notify(self.t("map.not_editable"), severity="warning")
@@ -582,6 +617,8 @@ class JourneyMapScreen(Localized, Screen[None]):
     # ---- search
 
     def action_search(self) -> None:
+        from kunderejse_tui.tui.screens.search import SearchScreen
+
         def found(result: SearchResult | None) -> None:
             if result is None:
                 return
@@ -610,6 +647,8 @@ class JourneyMapScreen(Localized, Screen[None]):
     # ---- other screens
 
     def action_personas(self) -> None:
+        from kunderejse_tui.tui.screens.personas import PersonasScreen
+
         self.app.push_screen(PersonasScreen(self.document))
 
     def action_facts(self) -> None:
@@ -641,6 +680,8 @@ class JourneyMapScreen(Localized, Screen[None]):
             self.app.push_screen(result)
 
     def action_export(self) -> None:
+        from kunderejse_tui.tui.screens.export import ExportScreen
+
         self.app.push_screen(ExportScreen(self.document, self.lang))
 
     def action_toggle_problems(self) -> None:

@@ -1,7 +1,7 @@
 """Reading a journey in a worker thread while the screen says what it is doing.
 
-A 1.4 MB journey takes most of a second to parse and check; the UI keeps
-drawing meanwhile. The screen then replaces itself with the map, or with the
+A big journey takes a while to parse; the UI keeps drawing meanwhile, and
+after SHOW_AFTER the screen says what it is reading. The screen then replaces itself with the map, or with the
 load-error screen when the file cannot be read.
 """
 
@@ -23,6 +23,10 @@ from kunderejse_tui.tui.localized import Localized
 from kunderejse_tui.tui.screens.journey_map import JourneyMapScreen
 from kunderejse_tui.tui.screens.load_error import LoadErrorScreen
 
+# A journey read within this many seconds opens straight on its map; a slower one
+# shows what is being read, with a spinner, meanwhile.
+SHOW_AFTER = 0.3
+
 
 class LoadingScreen(Localized, Screen[None]):
     def __init__(self, path: Path) -> None:
@@ -30,20 +34,28 @@ class LoadingScreen(Localized, Screen[None]):
         self.path = path
 
     def compose(self) -> ComposeResult:
-        yield Header()
-        with Middle(), Center():
-            yield Label(id="loading-label")
-            yield LoadingIndicator()
-        yield Footer()
+        # Empty at first: most journeys read faster than a spinner could be seen,
+        # and drawing one would only hold up the map (see SHOW_AFTER).
+        yield Middle(id="loading")
 
     def refresh_texts(self) -> None:
         self.title = self.t("loading.title")
-        self.query_one("#loading-label", Label).update(
-            self.t("loading.reading", file=shown_path(self.path))
-        )
+        for label in self.query("#loading-label").results(Label):
+            label.update(self.t("loading.reading", file=shown_path(self.path)))
 
     def on_mount(self) -> None:
         self.load()
+        self.set_timer(SHOW_AFTER, self._show_progress)
+
+    def _show_progress(self) -> None:
+        if not self.is_current:
+            return
+        self.mount(Header(), before=0)
+        reading = self.t("loading.reading", file=shown_path(self.path))
+        self.query_one("#loading", Middle).mount(
+            Center(Label(reading, id="loading-label"), LoadingIndicator())
+        )
+        self.mount(Footer())
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:

@@ -17,11 +17,12 @@ from textual.widgets.option_list import Option
 
 from kunderejse_tui.journey.evidence import Coverage, Quote
 from kunderejse_tui.tui.i18n import tr
+from kunderejse_tui.tui.widgets.badge import (
+    ASSUMED_STYLE,
+    OBSERVED_STYLE,
+    UNCONSENTED_STYLE,
+)
 from kunderejse_tui.tui.widgets.nav_list import NavList
-
-UNCONSENTED_STYLE = "bold $text-warning"
-ASSUMED_STYLE = "italic $text-warning"
-OBSERVED_STYLE = "$text-success"
 
 
 def answers_label(n: int, lang: str) -> str:

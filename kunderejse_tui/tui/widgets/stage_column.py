@@ -11,15 +11,17 @@ import textwrap
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from rich.cells import cell_len
 from textual.content import Content
+from textual.css.styles import RulesMap
 from textual.widgets.option_list import Option
 
 from kunderejse_tui.journey.access import as_dict, as_list, text, texts
 from kunderejse_tui.journey.channels import channel_label
 from kunderejse_tui.journey.edits import KeyPath
 from kunderejse_tui.tui.i18n import all_strings, tr
+from kunderejse_tui.tui.widgets.badge import badge_content
 from kunderejse_tui.tui.widgets.emotion import emotion_marker
-from kunderejse_tui.tui.widgets.evidence import ASSUMED_STYLE, OBSERVED_STYLE
 from kunderejse_tui.tui.widgets.nav_list import NavList
 
 RowKind = Literal[
@@ -35,6 +37,27 @@ TEXT_WIDTH = 28
 class Row:
     kind: RowKind
     path: KeyPath
+
+
+class PrewrappedContent(Content):
+    """A row that ``build_rows`` has already wrapped: as tall as its lines when they fit.
+
+    OptionList asks every option of every column for its height when a column is
+    shown, and Content answers by wrapping the text again: for a map of 720
+    touchpoints that was most of the time to the first frame. A row whose longest
+    line fits the width needs no wrapping to know its height; a wider one (a long
+    stage name) still asks Content.
+    """
+
+    def __init__(self, content: Content) -> None:
+        super().__init__(content.plain, list(content.spans), content.cell_length, False)
+        self._widest = max(cell_len(line) for line in content.plain.split("\n"))
+        self._lines = content.plain.count("\n") + 1
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        if width >= self._widest and not rules.get("line_pad", 0):
+            return self._lines
+        return super().get_height(rules, width)
 
 
 def _label(lang: str, prefix: str, value: Any) -> str:
@@ -61,24 +84,19 @@ def _section(title: str) -> Content:
     return Content.styled(f"── {title} ", "bold")
 
 
-def _badge(badge: str, lang: str) -> Content:
-    """``❝ 4 svar`` (answers back it) or ``○ antaget`` (none do): words, not only colour."""
-    if badge == tr(lang, "iv.badge.assumed"):
-        return Content.styled("○ " + badge, ASSUMED_STYLE)
-    return Content.styled("❝ " + badge, OBSERVED_STYLE)
-
-
 def build_rows(
     stage: Any,
     index: int,
     lang: str,
     personas: dict[str, str],
     evidence: tuple[str, dict[str, str]] = ("", {}),
+    limit: int | None = None,
 ) -> list[tuple[Row | None, Content]]:
     """The rows of stage ``index``; ``None`` rows are section headings (not selectable).
 
     ``evidence`` is ``widgets.evidence.stage_evidence``: the stage's badge and its
-    touchpoints' by id (empty while the journey has no answers).
+    touchpoints' by id (empty while the journey has no answers). ``limit``: stop
+    after about that many rows (a first screenful; the caller redraws in full).
     """
     stage_badge, tp_badges = evidence
     base: KeyPath = ("stages", index)
@@ -92,7 +110,7 @@ def build_rows(
     if text(stage.get("duration")):
         header = header.append(_muted(" · " + text(stage.get("duration"))))
     if stage_badge:
-        header = header.append("\n").append(_badge(stage_badge, lang))
+        header = header.append("\n").append(badge_content(stage_badge, lang))
     rows.append((Row("stage", base), header))
 
     goal = text(stage.get("customer_goal"))
@@ -121,6 +139,8 @@ def build_rows(
     touchpoints = as_list(stage.get("touchpoints"))
     rows.append((None, _section(tr(lang, "map.touchpoints", n=len(touchpoints)))))
     for j, touchpoint in enumerate(touchpoints):
+        if limit is not None and len(rows) >= limit:
+            return rows
         rows.append(
             (
                 Row("touchpoint", (*base, "touchpoints", j)),
@@ -156,7 +176,7 @@ def _touchpoint(
         content = content.append("\n").append(Content.styled("     " + ", ".join(who), "italic"))
     badge = badges.get(text(tp.get("id")))
     if badge:
-        content = content.append("\n     ").append(_badge(badge, lang))
+        content = content.append("\n     ").append(badge_content(badge, lang))
     return content
 
 
@@ -199,7 +219,9 @@ class StageColumn(NavList, can_focus=False):
         keep = self.current_row()
         self.signature = signature
         self.rows = [row for row, _ in rows]
-        options = [Option(content, disabled=row is None) for row, content in rows]
+        options = [
+            Option(PrewrappedContent(content), disabled=row is None) for row, content in rows
+        ]
         self.set_options(options)
         if keep is not None and self.select_path(keep.path):
             return
