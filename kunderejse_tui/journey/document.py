@@ -15,9 +15,8 @@ it belongs to) instead of the live mapping.
 from __future__ import annotations
 
 import pickle
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from kunderejse_tui.journey.access import language
 from kunderejse_tui.journey.disk import Fingerprint, changed_on_disk, fingerprint_bytes
@@ -34,8 +33,7 @@ __all__ = ["PREVIEW_BYTES", "JourneyDocument", "Snapshot"]
 PREVIEW_BYTES = 256 * 1024
 
 
-@dataclass(frozen=True)
-class Snapshot:
+class Snapshot(NamedTuple):
     """The data as it was at ``revision``, safe to read from another thread."""
 
     revision: int

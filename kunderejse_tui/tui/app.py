@@ -63,17 +63,26 @@ class KunderejseApp(App[int]):
         self.start_lang = lang or "da"
         self.set_reactive(KunderejseApp.lang, self.start_lang)
         self.gc_paused = False  # see run_app
+        self._safety_installed = False
 
     def startup_done(self) -> None:
-        """The first journey is on screen: the garbage collector may run again."""
+        """The first journey is on screen: the garbage collector may run again, and
+        the signal handlers that write recovery copies go in (nothing to lose before)."""
         if self.gc_paused:
             self.gc_paused = False
             gc.enable()
+        self._install_safety()
+
+    def _install_safety(self) -> None:
+        if not self._safety_installed:
+            self._safety_installed = True
+            safety.install(self)
 
     def on_mount(self) -> None:
         if self.gc_paused:
             self.set_timer(GC_PAUSE, self.startup_done)
-        safety.install(self)
+        else:
+            self._install_safety()
         translate_bindings(self, self.lang)
         if self.start_path.is_dir():
             from kunderejse_tui.tui.screens.home import HomeScreen  # not needed for a file

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import kunderejse_tui
 from kunderejse_tui.journey.access import as_dict, interviews, stages, text, touchpoints
@@ -41,8 +41,7 @@ def shown_path(path: Path) -> str:
     return relative if relative != "." else path.resolve().name or "/"
 
 
-@dataclass(frozen=True)
-class JourneySummary:
+class JourneySummary(NamedTuple):
     path: Path
     title: str
     stages: int

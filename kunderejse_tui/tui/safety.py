@@ -12,23 +12,26 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kunderejse_tui.journey.disk import explain_os_error
-from kunderejse_tui.journey.document import Snapshot
-from kunderejse_tui.journey.recovery import Recovery, absolute
 from kunderejse_tui.tui.i18n import tr
-from kunderejse_tui.tui.recovery_service import (
-    RECOVERY_DELAY,
-    JourneyGuard,
-    install_signal_handlers,
-    journeys_with_recovery,
-)
-from kunderejse_tui.tui.screens.recovery import Choice, ChoiceDialog, DiffScreen, difference
+
+# The guard's machinery (locks, recovery copies, their dialogs) is imported when a
+# journey is first guarded, after its map is on screen: not on the way to it.
+if TYPE_CHECKING:
+    from kunderejse_tui.journey.document import Snapshot
+    from kunderejse_tui.journey.recovery import Recovery
+    from kunderejse_tui.tui.recovery_service import JourneyGuard
+    from kunderejse_tui.tui.screens.recovery import ChoiceDialog
 
 
 def guard_of(screen: Any) -> JourneyGuard | None:
     guard = getattr(screen, "safety_guard", None)
+    if guard is None:
+        return None
+    from kunderejse_tui.tui.recovery_service import JourneyGuard
+
     return guard if isinstance(guard, JourneyGuard) else None
 
 
@@ -37,6 +40,8 @@ def guard_of(screen: Any) -> JourneyGuard | None:
 
 def install(app: Any) -> None:
     """Signal handlers (SIGHUP, SIGTERM) and ctrl+t (take the open journey over)."""
+    from kunderejse_tui.tui.recovery_service import install_signal_handlers
+
     install_signal_handlers(app)
 
     def take_over() -> None:
@@ -85,6 +90,8 @@ def discarded(screen: Any) -> None:
 
 
 def on_map_mount(screen: Any) -> None:
+    from kunderejse_tui.tui.recovery_service import JourneyGuard
+
     guard = JourneyGuard(screen.document)
     screen.safety_guard = guard
     screen._safety_copy_pending = False
@@ -109,6 +116,8 @@ def title_prefix(screen: Any) -> str:
 
 
 async def _open(screen: Any, guard: JourneyGuard) -> None:
+    from kunderejse_tui.tui.screens.recovery import Choice, ChoiceDialog, DiffScreen, difference
+
     app = screen.app
     doc = guard.document
     other = guard.claim()
@@ -150,6 +159,8 @@ async def _open(screen: Any, guard: JourneyGuard) -> None:
 
 
 def recovery_dialog(lang: str, rec: Recovery) -> ChoiceDialog:
+    from kunderejse_tui.tui.screens.recovery import Choice, ChoiceDialog
+
     when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(rec.time))
     body = tr(lang, "safety.recovery_body", file=rec.path.name, when=when, pid=rec.pid)
     if not rec.base_on_disk():
@@ -169,6 +180,8 @@ def recovery_dialog(lang: str, rec: Recovery) -> ChoiceDialog:
 
 
 def _changed(screen: Any, guard: JourneyGuard) -> None:
+    from kunderejse_tui.tui.recovery_service import RECOVERY_DELAY
+
     if guard.read_only:
         return
     if not guard.document.dirty:
@@ -247,6 +260,9 @@ def save_failed(screen: Any, exc: Exception) -> str:
 
 def home_status(path: Path, status: str, lang: str, waiting: set[Path] | None = None) -> str:
     """``status`` with a mark when a recovery copy waits for ``path``."""
+    from kunderejse_tui.journey.recovery import absolute
+    from kunderejse_tui.tui.recovery_service import journeys_with_recovery
+
     if waiting is None:
         waiting = set(journeys_with_recovery())
     if absolute(path) in waiting:

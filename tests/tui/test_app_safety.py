@@ -24,7 +24,7 @@ from kunderejse_tui.journey.fileio import _same, save_journey
 from kunderejse_tui.journey.locks import lock_file
 from kunderejse_tui.journey.recovery import find_recovery, recovery_file, write_recovery
 from kunderejse_tui.journey.yamlio import load_file, load_text
-from kunderejse_tui.tui import safety
+from kunderejse_tui.tui import recovery_service, safety
 from kunderejse_tui.tui.app import KunderejseApp
 from kunderejse_tui.tui.screens.confirm import QuitDialog
 from kunderejse_tui.tui.screens.journey_map import JourneyMapScreen
@@ -39,7 +39,7 @@ def state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPa
     # Apart from the journey's folder, so that "no file appeared there" can be checked.
     directory = tmp_path_factory.mktemp("state")
     monkeypatch.setenv(recovery.ENV_STATE_DIR, str(directory))
-    monkeypatch.setattr(safety, "RECOVERY_DELAY", 0.05)
+    monkeypatch.setattr(recovery_service, "RECOVERY_DELAY", 0.05)
     return directory
 
 

@@ -21,7 +21,7 @@ from kunderejse_tui.journey.recovery import find_recovery
 from kunderejse_tui.journey.templates import QUESTION_BANK, QUESTION_IDS
 from kunderejse_tui.journey.validate import validate_loaded
 from kunderejse_tui.journey.yamlio import load_file
-from kunderejse_tui.tui import safety
+from kunderejse_tui.tui import recovery_service
 from kunderejse_tui.tui.app import KunderejseApp
 from kunderejse_tui.tui.screens import interview as interview_module
 from kunderejse_tui.tui.screens.evidence_picker import PickerScreen
@@ -48,7 +48,7 @@ def state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Recovery copies and locks in a private folder, written moments after an edit."""
     directory = tmp_path / "state"
     monkeypatch.setenv(recovery.ENV_STATE_DIR, str(directory))
-    monkeypatch.setattr(safety, "RECOVERY_DELAY", 0.05)
+    monkeypatch.setattr(recovery_service, "RECOVERY_DELAY", 0.05)
     return directory
 
 
@@ -303,7 +303,7 @@ async def test_typing_in_an_interview_gets_a_recovery_copy(funnel: Path) -> None
         await settle(pilot)
         await start_interview(pilot, "Kunde F")
         await type_text(pilot, "Ikke gemt endnu")
-        await settle(pilot, interview_module.WRITE_DELAY + safety.RECOVERY_DELAY + 0.3)
+        await settle(pilot, interview_module.WRITE_DELAY + recovery_service.RECOVERY_DELAY + 0.3)
         copy = find_recovery(funnel)
         assert copy is not None
         assert copy.data["interviews"][-1]["answers"][0]["text"] == "Ikke gemt endnu"

@@ -47,6 +47,7 @@ from kunderejse_tui.journey.export.mermaid import count_edges, mermaid_size
 from kunderejse_tui.journey.fileio import write_text_atomic
 from kunderejse_tui.tui.i18n import tr
 from kunderejse_tui.tui.localized import translate_bindings
+from kunderejse_tui.tui.widgets.tick_box import TickBox
 
 SUFFIXES = {
     "markdown": ".md",
@@ -201,8 +202,8 @@ class ExportScreen(Screen[None]):
             )
         with Horizontal(id="export-markdown-options"):
             yield Label(tr(t, "exp.markdown_options"), classes="export-label")
-            yield Checkbox(tr(t, "exp.unconsented"), compact=True, id="export-unconsented")
-            yield Checkbox(tr(t, "exp.anonymise"), compact=True, id="export-anonymise")
+            yield TickBox(tr(t, "exp.unconsented"), compact=True, id="export-unconsented")
+            yield TickBox(tr(t, "exp.anonymise"), compact=True, id="export-anonymise")
         with TabbedContent(id="export-tabs"):
             for fmt in FORMATS:
                 with (

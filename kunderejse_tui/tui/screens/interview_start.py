@@ -42,6 +42,7 @@ from kunderejse_tui.tui.localized import Localized, translate_bindings
 from kunderejse_tui.tui.screens.interview import InterviewScreen
 from kunderejse_tui.tui.widgets.evidence import answers_label, consent_mark
 from kunderejse_tui.tui.widgets.nav_list import NavList
+from kunderejse_tui.tui.widgets.tick_box import TickBox
 
 Today = Callable[[], datetime.date]
 
@@ -260,7 +261,7 @@ class InterviewStartScreen(Localized, Screen[None]):
         self.dismiss(None)
 
 
-class ConsentBox(Checkbox, inherit_bindings=False):
+class ConsentBox(TickBox, inherit_bindings=False):
     """Space ticks it; Enter starts the interview like everywhere else in the form.
 
     (A plain Checkbox toggles on Enter too: pressing Enter to start would take the

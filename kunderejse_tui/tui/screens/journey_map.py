@@ -159,7 +159,8 @@ class JourneyMapScreen(Localized, Screen[None]):
 
     async def on_mount(self) -> None:
         if not self.document.partial:
-            safety.on_map_mount(self)
+            # Locks and recovery copies once the map is on screen (one frame later).
+            self.call_after_refresh(self._guard)
         self.app.follow_journey_language(self.document.language)
         await self._refresh_map(first_screenful=self.size.width // COLUMN_WIDTH + 1)
         if self.columns:
@@ -177,6 +178,10 @@ class JourneyMapScreen(Localized, Screen[None]):
         else:
             # After the first paint: a big journey's check would compete with it for the GIL.
             self.call_after_refresh(self._validate)
+
+    def _guard(self) -> None:
+        if self.is_attached:
+            safety.on_map_mount(self)
 
     @work(thread=True, exclusive=True, group="read-whole")
     def _read_whole(self, raw: bytes) -> None:

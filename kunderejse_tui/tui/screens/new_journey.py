@@ -24,6 +24,7 @@ from kunderejse_tui.journey.slugs import slugify
 from kunderejse_tui.journey.templates import new_journey, template_names
 from kunderejse_tui.tui.journey_files import SUFFIX, shown_path
 from kunderejse_tui.tui.localized import Localized
+from kunderejse_tui.tui.widgets.tick_box import TickBox
 
 
 def file_name_for(title: str) -> str:
@@ -65,7 +66,7 @@ class NewJourneyScreen(Localized, ModalScreen[Path | None]):
             yield Input(id="new-title")
             yield Label(id="new-file-label")
             yield Input(id="new-file")
-            yield Checkbox(id="new-suggestions")
+            yield TickBox(id="new-suggestions")
             yield Static(id="new-error", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(id="create", variant="primary")

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from textual.content import Content
 from textual.widget import Widget
@@ -26,8 +25,7 @@ SERIES_STYLES = [("●", "bold $accent"), ("■", "#d08770"), ("▲", "#88c0d0")
 SERIES_STYLES += [("✚", "#ebcb8b"), ("★", "#a3be8c")]
 
 
-@dataclass(frozen=True)
-class Series:
+class Series(NamedTuple):
     label: str
     glyph: str
     style: str

@@ -8,8 +8,7 @@ path of the item it shows; the map works with paths, never with widgets.
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from rich.cells import cell_len
 from textual.content import Content
@@ -33,8 +32,7 @@ ADD_ROWS = {"add-question", "add-touchpoint"}
 TEXT_WIDTH = 28
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     kind: RowKind
     path: KeyPath
 
