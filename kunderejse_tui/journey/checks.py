@@ -14,8 +14,8 @@ from typing import Any
 
 from kunderejse_tui.journey.access import as_dict, as_list, dicts
 from kunderejse_tui.journey.problems import PathPart, Problem
-from kunderejse_tui.journey.question_ids import QUESTION_IDS
 from kunderejse_tui.journey.slugs import SLUG_RE
+from kunderejse_tui.journey.wording import QUESTION_IDS
 
 Locate = Callable[[tuple[PathPart, ...]], tuple[int, int]]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, Literal, NamedTuple
 
 from kunderejse_tui.journey.slugs import SLUG_RE, slugify, unique_slug
+from kunderejse_tui.journey.wording import QUESTION_WORDING, TEMPLATE_NAMES
 
 Lang = Literal["da", "en"]
 Kind = Literal["owned", "paid", "earned", "offline"]
@@ -109,7 +110,7 @@ TEMPLATES: dict[str, JourneyTemplate] = {
     for t in [
         JourneyTemplate(
             "funnel-5",
-            Text("Salgstragt (5 faser)", "Sales funnel (5 stages)"),
+            Text(*TEMPLATE_NAMES["funnel-5"]),
             (
                 _stage(
                     "attract",
@@ -179,7 +180,7 @@ TEMPLATES: dict[str, JourneyTemplate] = {
         ),
         JourneyTemplate(
             "content-5",
-            Text("Indholdsrejse (5 trin)", "Content journey (5 steps)"),
+            Text(*TEMPLATE_NAMES["content-5"]),
             (
                 _stage(
                     "awareness",
@@ -247,7 +248,7 @@ TEMPLATES: dict[str, JourneyTemplate] = {
         ),
         JourneyTemplate(
             "lifecycle-12",
-            Text("Hele livscyklussen (12 trin)", "Full lifecycle (12 steps)"),
+            Text(*TEMPLATE_NAMES["lifecycle-12"]),
             (
                 _stage(
                     "need",
@@ -404,7 +405,7 @@ TEMPLATES: dict[str, JourneyTemplate] = {
         ),
         JourneyTemplate(
             "digital-4",
-            Text("Fysisk og digital (4 trin)", "Physical and digital (4 steps)"),
+            Text(*TEMPLATE_NAMES["digital-4"]),
             (
                 _stage(
                     "need",
@@ -458,65 +459,11 @@ TEMPLATES: dict[str, JourneyTemplate] = {
 }
 
 
-QUESTION_BANK: tuple[Question, ...] = (
-    Question(
-        "need-discovery",
-        Text(
-            "Hvornår og hvordan opdagede du, at du havde et behov?",
-            "When and how did you discover that you had a need?",
-        ),
-    ),
-    Question(
-        "first-contact",
-        Text(
-            "Hvordan og hvornår stødte du første gang på os?",
-            "How and when did you first come across us?",
-        ),
-    ),
-    Question(
-        "information-search",
-        Text(
-            "Hvordan søgte du information, og hvor ledte du efter svar?",
-            "How did you search for information, and where did you look for answers?",
-        ),
-    ),
-    Question(
-        "evaluation",
-        Text(
-            "Hvad vurderede du alternativerne ud fra, og hvor fandt du svarene?",
-            "What did you judge the alternatives on, and where did you find the answers?",
-        ),
-    ),
-    Question(
-        "why-us",
-        Text("Hvorfor valgte du at købe hos os?", "Why did you choose to buy from us?"),
-    ),
-    Question(
-        "retention",
-        Text(
-            "Hvad skal der til, for at du bliver ved med at købe hos os?",
-            "What would make you keep buying from us?",
-        ),
-    ),
-    Question(
-        "time-to-purchase",
-        Text(
-            "Hvor lang tid gik der fra din første kontakt med os til købet?",
-            "How long was it from your first contact with us to the purchase?",
-        ),
-    ),
-    Question(
-        "improvement",
-        Text(
-            "Kunne din rejse have været bedre? Hvordan?",
-            "Could your journey have been better? How?",
-        ),
-    ),
+QUESTION_BANK: tuple[Question, ...] = tuple(
+    Question(qid, Text(da, en)) for qid, (da, en) in QUESTION_WORDING.items()
 )
 
-QUESTION_IDS: tuple[str, ...] = tuple(
-    q.id for q in QUESTION_BANK
-)  # == question_ids.QUESTION_IDS (tested)
+QUESTION_IDS: tuple[str, ...] = tuple(q.id for q in QUESTION_BANK)
 
 FOLLOW_UPS: tuple[FollowUp, ...] = (
     FollowUp(

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from kunderejse_tui.journey import templates
 from kunderejse_tui.journey.access import text
 from kunderejse_tui.journey.channels import channel_label
+from kunderejse_tui.journey.wording import QUESTION_WORDING, TEMPLATE_NAMES
 
 LANGS = ("da", "en")
 
@@ -136,8 +136,9 @@ def value_label(kind: str, value: Any, lang: str) -> str:
     raw = text(value)
     if kind == "channel":
         return channel_label(raw, lang)
-    if kind == "model" and raw in templates.TEMPLATES:
-        return templates.TEMPLATES[raw].name.get(lang)
+    if kind == "model" and raw in TEMPLATE_NAMES:
+        da, en = TEMPLATE_NAMES[raw]
+        return en if lang == "en" else da
     pair = _VALUES.get(kind, {}).get(raw)
     if pair is None:
         return raw
@@ -146,7 +147,10 @@ def value_label(kind: str, value: Any, lang: str) -> str:
 
 def question_label(qid: Any, lang: str) -> str:
     raw = text(qid)
-    return templates.question_text(raw, lang) or raw
+    wording = QUESTION_WORDING.get(raw)
+    if wording is None:
+        return raw
+    return wording[1] if lang == "en" else wording[0]
 
 
 def emotion_value(value: Any) -> int | None:
