@@ -11,10 +11,14 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any
 
 from kunderejse_tui import __version__
 from kunderejse_tui.cli.common import UsageError, error
+
+# typing is imported by the type checker only: a command starts faster without it.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # Order is the order in --help.
 COMMAND_MODULES = ["validate", "fmt", "new", "export", "diff", "report", "schema_cmd", "open_cmd"]

@@ -16,13 +16,17 @@ import gc
 import re
 import stat
 from pathlib import Path
-from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
 from kunderejse_tui.journey.problems import JourneyLoadError, PathPart, Problem
+
+# typing is imported by the type checker only: a command starts faster without it.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 try:  # libyaml when present: the whole point of the fast path
     from yaml._yaml import CParser as _Parser  # type: ignore[import-not-found,unused-ignore]

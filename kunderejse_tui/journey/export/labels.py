@@ -6,11 +6,14 @@ other language: tests check that both columns are filled for every key.
 
 from __future__ import annotations
 
-from typing import Any
-
 from kunderejse_tui.journey.access import text
 from kunderejse_tui.journey.channels import channel_label
 from kunderejse_tui.journey.wording import QUESTION_WORDING, TEMPLATE_NAMES
+
+# typing is imported by the type checker only: a command starts faster without it.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 LANGS = ("da", "en")
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import Any
 
 from kunderejse_tui.journey import access
 from kunderejse_tui.journey.access import text
@@ -29,6 +28,11 @@ from kunderejse_tui.journey.export.select import (
     visible_questions,
     visible_touchpoints,
 )
+
+# typing is imported by the type checker only: a command starts faster without it.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # Mermaid's defaults (maxTextSize, maxEdges); GitHub uses them and shows nothing at all
 # for a diagram over either.

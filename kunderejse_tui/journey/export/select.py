@@ -7,12 +7,15 @@ defensive (``access``): a broken file exports what it can instead of crashing.
 
 from __future__ import annotations
 
-from typing import Any
-
 from kunderejse_tui.journey import access
 from kunderejse_tui.journey.access import as_dict, text, texts
 from kunderejse_tui.journey.export.escape import one_line
 from kunderejse_tui.journey.export.labels import label, question_label, respondent_letter
+
+# typing is imported by the type checker only: a command starts faster without it.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class UnknownPersonaError(ValueError):
