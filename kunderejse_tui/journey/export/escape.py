@@ -183,10 +183,16 @@ def _entity(ch: str) -> str:
     return f"#{ord(ch)};"
 
 
+# Every character _journey_escape may replace (besides ``extra``).
+_JOURNEY_SPECIAL = frozenset(_ENTITIES) | {"%", "°", "¶"}
+
+
 def _journey_escape(s: str, extra: str = "") -> str:
     # Journey text is drawn as plain text, so only what the parser or Mermaid's
     # placeholder pass would misread is escaped; fewer placeholders also keep the
     # actor legend's word breaking (which counts placeholder characters) rare.
+    if _JOURNEY_SPECIAL.isdisjoint(s) and (not extra or set(extra).isdisjoint(s)):
+        return s  # most names: nothing to look at character by character
     out = []
     for i, ch in enumerate(s):
         before, after = s[max(0, i - 2) : i], s[i + 1 : i + 2]
