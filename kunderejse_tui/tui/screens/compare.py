@@ -27,7 +27,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from kunderejse_tui.journey.access import as_dict, dicts, language, text, texts
@@ -48,6 +48,7 @@ from kunderejse_tui.tui.i18n import all_strings, tr
 from kunderejse_tui.tui.localized import Localized
 from kunderejse_tui.tui.widgets.emotion import COLOURS, GLYPHS, emotion_marker, emotion_value
 from kunderejse_tui.tui.widgets.nav_list import NavList
+from kunderejse_tui.tui.widgets.title_header import TitleHeader
 
 __all__ = ["CompareScreen", "future_journeys", "open_compare_for", "pair_stages"]
 
@@ -468,7 +469,7 @@ class CompareScreen(Localized, Screen[None]):
     # ---- layout
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleHeader()
         with Horizontal(id="cmp-heads"):
             yield Label(id="cmp-head-current", classes="cmp-head")
             yield Label(id="cmp-head-future", classes="cmp-head")

@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from kunderejse_tui.journey import access
@@ -42,6 +42,7 @@ from kunderejse_tui.tui.widgets.evidence import (
     interviews_label,
 )
 from kunderejse_tui.tui.widgets.nav_list import NavList
+from kunderejse_tui.tui.widgets.title_header import TitleHeader
 
 ROW_WIDTH = 40  # text width inside the item list
 
@@ -117,7 +118,7 @@ class CoverageScreen(Localized, Screen[None]):
         self.rows: list[Entry] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleHeader()
         yield Static(id="cov-summary")
         with Horizontal(id="cov-body"):
             yield CoverageList(id="cov-items")

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 
 from kunderejse_tui.tui import safety
 from kunderejse_tui.tui.journey_files import (
@@ -29,6 +29,7 @@ from kunderejse_tui.tui.localized import Localized
 from kunderejse_tui.tui.messages import OpenJourney
 from kunderejse_tui.tui.recovery_service import journeys_with_recovery
 from kunderejse_tui.tui.screens.new_journey import NewJourneyScreen
+from kunderejse_tui.tui.widgets.title_header import TitleHeader
 
 COLUMNS: tuple[str, ...] = (
     "home.col.file",
@@ -66,7 +67,7 @@ class HomeScreen(Localized, Screen[None]):
         self.waiting: set[Path] = set()
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleHeader()
         with VerticalScroll(id="home"):
             yield Static(id="home-intro", classes="screen-hint")
             yield Static(id="home-journeys-title", classes="section-title")

@@ -27,7 +27,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, OptionList, Static, TextArea
+from textual.widgets import Footer, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from kunderejse_tui.journey import access
@@ -49,6 +49,7 @@ from kunderejse_tui.tui.screens.evidence_picker import (
 )
 from kunderejse_tui.tui.widgets.evidence import consent_mark
 from kunderejse_tui.tui.widgets.nav_list import NavList
+from kunderejse_tui.tui.widgets.title_header import TitleHeader
 
 # Seconds between a keystroke and the journey holding it (at most one write per
 # this long while typing). The recovery copy follows the journey seconds later
@@ -359,7 +360,7 @@ class InterviewScreen(Localized, Screen[None]):
     # ---- layout
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleHeader()
         with Horizontal(id="iv-body"):
             yield QuestionList(id="iv-questions")
             with Vertical(id="iv-main"):

@@ -24,7 +24,6 @@ from textual.widgets import (
     Button,
     Checkbox,
     Footer,
-    Header,
     Input,
     Label,
     OptionList,
@@ -43,6 +42,7 @@ from kunderejse_tui.tui.screens.interview import InterviewScreen
 from kunderejse_tui.tui.widgets.evidence import answers_label, consent_mark
 from kunderejse_tui.tui.widgets.nav_list import NavList
 from kunderejse_tui.tui.widgets.tick_box import TickBox
+from kunderejse_tui.tui.widgets.title_header import TitleHeader
 
 Today = Callable[[], datetime.date]
 
@@ -122,7 +122,7 @@ class InterviewStartScreen(Localized, Screen[None]):
 
     def compose(self) -> ComposeResult:
         last = self._interviews()[-1][1] if self._interviews() else {}
-        yield Header()
+        yield TitleHeader()
         with VerticalScroll(id="ivs"):
             yield Label(id="ivs-new-title", classes="ivs-section")
             with Vertical(id="ivs-form"):

@@ -22,7 +22,7 @@ from textual.containers import Container, Horizontal
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, OptionList
+from textual.widgets import Footer, OptionList
 
 from kunderejse_tui.journey.access import as_dict, as_list, text
 from kunderejse_tui.journey.document import JourneyDocument
@@ -39,6 +39,7 @@ from kunderejse_tui.tui.screens.prompt import PromptDialog
 from kunderejse_tui.tui.widgets.emotion_curve import EmotionCurve
 from kunderejse_tui.tui.widgets.problems_panel import ProblemsPanel
 from kunderejse_tui.tui.widgets.stage_column import Row, StageColumn, build_rows
+from kunderejse_tui.tui.widgets.title_header import TitleHeader
 
 if TYPE_CHECKING:
     from kunderejse_tui.tui.screens.search import SearchResult
@@ -145,7 +146,7 @@ class JourneyMapScreen(Localized, Screen[None]):
     # ---- layout
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleHeader()
         # A plain Container: ScrollableContainer binds the arrow keys, which belong to the map.
         with Container(id="map"):
             yield Horizontal(id="columns")

@@ -15,12 +15,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from kunderejse_tui.journey.problems import Problem
 from kunderejse_tui.journey.yamlio import MAX_BYTES
 from kunderejse_tui.tui.journey_files import shown_path
 from kunderejse_tui.tui.localized import Localized
+from kunderejse_tui.tui.widgets.title_header import TitleHeader
 
 CONTEXT_LINES = 3
 
@@ -63,7 +64,7 @@ class LoadErrorScreen(Localized, Screen[None]):
         self.problems = problems
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleHeader()
         with VerticalScroll(id="load-error"):
             yield Static(id="load-error-title", classes="screen-title")
             yield Static(id="load-error-problems")

@@ -13,7 +13,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Center, Middle
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, LoadingIndicator
+from textual.widgets import Footer, Label, LoadingIndicator
 
 from kunderejse_tui.journey.document import JourneyDocument
 from kunderejse_tui.journey.problems import JourneyLoadError
@@ -22,6 +22,7 @@ from kunderejse_tui.tui.journey_files import shown_path
 from kunderejse_tui.tui.localized import Localized
 from kunderejse_tui.tui.screens.journey_map import JourneyMapScreen
 from kunderejse_tui.tui.screens.load_error import LoadErrorScreen
+from kunderejse_tui.tui.widgets.title_header import TitleHeader
 
 # A journey read within this many seconds opens straight on its map; a slower one
 # shows what is being read, with a spinner, meanwhile.
@@ -50,7 +51,7 @@ class LoadingScreen(Localized, Screen[None]):
     def _show_progress(self) -> None:
         if not self.is_current:
             return
-        self.mount(Header(), before=0)
+        self.mount(TitleHeader(), before=0)
         reading = self.t("loading.reading", file=shown_path(self.path))
         self.query_one("#loading", Middle).mount(
             Center(Label(reading, id="loading-label"), LoadingIndicator())

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from kunderejse_tui.journey.access import as_dict, as_list, text
@@ -18,6 +18,7 @@ from kunderejse_tui.tui.localized import Localized
 from kunderejse_tui.tui.screens.editors import editor_for
 from kunderejse_tui.tui.screens.prompt import PromptDialog
 from kunderejse_tui.tui.widgets.nav_list import NavList
+from kunderejse_tui.tui.widgets.title_header import TitleHeader
 
 
 def persona_row(persona: Any, lang_unnamed: str) -> Content:
@@ -63,7 +64,7 @@ class PersonasScreen(Localized, Screen[None]):
         self._unsubscribe = document.editor.subscribe(self._changed)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleHeader()
         yield Static(id="personas-hint", classes="screen-hint")
         yield PersonaList(id="personas")
         yield Footer()

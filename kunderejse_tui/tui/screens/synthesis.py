@@ -22,7 +22,6 @@ from textual.screen import Screen
 from textual.widgets import (
     DataTable,
     Footer,
-    Header,
     Label,
     OptionList,
     Select,
@@ -41,6 +40,7 @@ from kunderejse_tui.tui.localized import Localized, translate_bindings
 from kunderejse_tui.tui.screens.coverage import open_quote
 from kunderejse_tui.tui.widgets.evidence import QuoteList, answers_label, interviews_label
 from kunderejse_tui.tui.widgets.nav_list import NavList
+from kunderejse_tui.tui.widgets.title_header import TitleHeader
 
 
 def filtered(
@@ -103,7 +103,7 @@ class SynthesisScreen(Localized, Screen[None]):
         # Rich Text prompts: plain (no markup) and found by the list's type-to-search.
         personas = [(Text(name), pid) for pid, name in persona_names(self.data).items()]
         tags = [(Text(t.tag), t.tag) for t in tag_overview(self.data)]
-        yield Header()
+        yield TitleHeader()
         with Horizontal(id="syn-filters"):
             yield Label(id="syn-persona-label", classes="syn-label")
             yield Select[str](personas, allow_blank=True, id="syn-persona", compact=True)
