@@ -166,9 +166,10 @@ class JourneyMapScreen(Localized, Screen[None]):
         await self._refresh_map(first_screenful=self.size.width // COLUMN_WIDTH + 1)
         if self.columns:
             self._enter_column(self.columns[0])
-        startup_done = getattr(self.app, "startup_done", None)
-        if startup_done is not None:
-            self.call_after_refresh(startup_done)
+        if not self.document.partial:
+            # A preview's start-up ends once the whole file is in: collecting garbage
+            # meanwhile would walk the journey being built, doubling its read.
+            self._startup_done()
         if os.environ.get("KUNDEREJSE_BENCH_EXIT_AFTER_PAINT"):
             # benchmarks/: time to the first frame of the map, in a real terminal.
             self.call_after_refresh(self.app.exit)
@@ -195,8 +196,14 @@ class JourneyMapScreen(Localized, Screen[None]):
         with contextlib.suppress(RuntimeError):  # the app is shutting down
             self.app.call_from_thread(self._whole_read, whole)
 
+    def _startup_done(self) -> None:
+        startup_done = getattr(self.app, "startup_done", None)
+        if startup_done is not None:
+            self.call_after_refresh(startup_done)
+
     def _whole_read(self, whole: JourneyDocument | JourneyLoadError) -> None:
         self._whole_file = None
+        self._startup_done()
         if not self.is_attached:
             return
         if isinstance(whole, JourneyLoadError):
@@ -269,6 +276,9 @@ class JourneyMapScreen(Localized, Screen[None]):
             self._stale = True
             return
         self._stale = False
+        if self.document.partial and first_screenful is None:
+            # A preview stays a screenful: all of it comes with the whole file.
+            first_screenful = self.size.width // COLUMN_WIDTH + 1
         data = self.document.data
         stages = as_list(data.get("stages"))
         holder = self.query_one("#columns", Horizontal)
@@ -311,7 +321,9 @@ class JourneyMapScreen(Localized, Screen[None]):
             if column.signature != signature:
                 column.show(build_rows(stage, i, self.lang, personas, badges), signature)
                 column.border_title = f"{i + 1}/{len(stages)}"
-        if first_screenful is not None:
+        if first_screenful is not None and not self.document.partial:
+            # The rest right after the first frame; a preview's rest comes with the
+            # whole file instead (drawing it twice would hold the whole file up).
             self._schedule_refresh()
         self.query_one(EmotionCurve).update(data, self.lang)
         focus, self._focus_after_refresh = self._focus_after_refresh, None
