@@ -212,11 +212,8 @@ def run_app(path: Path, lang: str | None = None) -> int:
     # and again, a tenth of the time to the first frame. What is imported by now
     # lives as long as the process (freeze), and collecting waits until the first
     # journey is on screen (startup_done) or GC_PAUSE seconds have passed.
-    import os
-
-    if not os.environ.get("KR_NOGC"):
-        gc.freeze()
-        gc.disable()
-        app.gc_paused = True
+    gc.freeze()
+    gc.disable()
+    app.gc_paused = True
     result = app.run()
     return int(result or 0)

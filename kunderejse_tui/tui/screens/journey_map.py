@@ -163,7 +163,7 @@ class JourneyMapScreen(Localized, Screen[None]):
             # Locks and recovery copies once the map is on screen (one frame later).
             self.call_after_refresh(self._guard)
         self.app.follow_journey_language(self.document.language)
-        await self._refresh_map(first_screenful=self.size.width // COLUMN_WIDTH + 1)
+        await self._refresh_map(first_screenful=self._columns_on_screen())
         if self.columns:
             self._enter_column(self.columns[0])
         if not self.document.partial:
@@ -278,7 +278,7 @@ class JourneyMapScreen(Localized, Screen[None]):
         self._stale = False
         if self.document.partial and first_screenful is None:
             # A preview stays a screenful: all of it comes with the whole file.
-            first_screenful = self.size.width // COLUMN_WIDTH + 1
+            first_screenful = self._columns_on_screen()
         data = self.document.data
         stages = as_list(data.get("stages"))
         holder = self.query_one("#columns", Horizontal)
@@ -329,6 +329,10 @@ class JourneyMapScreen(Localized, Screen[None]):
         focus, self._focus_after_refresh = self._focus_after_refresh, None
         if focus is not None:
             self.focus_path(focus)
+
+    def _columns_on_screen(self) -> int:
+        """How many stage columns the screen's width shows (the last one in part)."""
+        return self.size.width // COLUMN_WIDTH + 1
 
     def focus_path(self, path: KeyPath) -> bool:
         """Move the map's focus to the item at ``path`` (or its nearest shown ancestor)."""
