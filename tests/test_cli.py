@@ -237,7 +237,8 @@ def test_every_command_is_registered_by_the_module_the_fast_path_loads() -> None
     # main() builds a parser with only the running command's module; a command
     # missing from COMMANDS (or mapped to the wrong module) would fall back to the
     # full, slower parser or fail to parse.
-    from kunderejse_tui.cli import COMMANDS, _subcommands, build_parser
+    from kunderejse_tui.cli import COMMANDS
+    from kunderejse_tui.cli.parser import _subcommands, build_parser
 
     assert set(COMMANDS) == set(_subcommands(build_parser()))
     for command, module in COMMANDS.items():
@@ -252,7 +253,9 @@ def test_validate_does_not_load_the_other_commands() -> None:
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stderr
-    assert r.stdout.strip() == "['kunderejse_tui.cli.common', 'kunderejse_tui.cli.validate']"
+    assert r.stdout.strip() == (
+        "['kunderejse_tui.cli.common', 'kunderejse_tui.cli.quick', 'kunderejse_tui.cli.validate']"
+    )
 
 
 def test_top_level_and_per_command_help(capsys: pytest.CaptureFixture[str]) -> None:

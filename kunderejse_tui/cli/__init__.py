@@ -2,60 +2,25 @@
 
 Each command lives in its own module with ``register(subparsers)``; heavy imports
 stay inside the command functions so ``kunderejse validate`` starts fast.
+``quick.py`` reads the usual calls, ``parser.py`` (argparse) everything else.
 """
 
 from __future__ import annotations
 
-import argparse
-import importlib
-import os
 import sys
-from collections.abc import Sequence
 
-from kunderejse_tui import __version__
 from kunderejse_tui.cli.common import UsageError, error
 
-# typing is imported by the type checker only: a command starts faster without it.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
+    import argparse
+    import types
+    from collections.abc import Sequence
 
 # Order is the order in --help.
 COMMAND_MODULES = ["validate", "fmt", "new", "export", "diff", "report", "schema_cmd", "open_cmd"]
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
-
-
-class _Formatter(argparse.HelpFormatter):
-    # argparse builds a formatter for every add_argument; the stock one imports
-    # shutil (with bz2 and lzma, ~2.5 ms) just to ask the terminal's width.
-    def __init__(self, prog: str, **kwargs: Any) -> None:
-        if kwargs.get("width") is None:
-            kwargs["width"] = _terminal_width() - 2
-        super().__init__(prog, **kwargs)
-
-
-def _terminal_width() -> int:
-    try:
-        return int(os.environ["COLUMNS"])
-    except (KeyError, ValueError):
-        pass
-    try:
-        return os.get_terminal_size(sys.__stdout__.fileno()).columns if sys.__stdout__ else 80
-    except (OSError, ValueError):
-        return 80
-
-
-class _Parser(argparse.ArgumentParser):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", _Formatter)
-        super().__init__(*args, **kwargs)
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        # argparse exits with 2 already; we only make the text look like ours.
-        self.print_usage(sys.stderr)
-        error(message)
-        raise SystemExit(EXIT_USAGE)
 
 
 # Each command and the module that registers it (a test keeps this equal to the
@@ -73,58 +38,21 @@ COMMANDS = {
 }
 
 
-def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The parser; ``only`` registers just that command (what ``kunderejse CMD ...``
-    needs: the other command modules and their imports are not loaded)."""
-    parser = _Parser(
-        prog="kunderejse",
-        description="Customer journey workshops in the terminal. "
-        "Run 'kunderejse [FILE|DIR]' to open the app, or one of the commands below.",
-    )
-    parser.add_argument("--version", action="version", version=f"kunderejse {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in [only] if only else COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"kunderejse_tui.cli.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"kunderejse_tui.cli.{name}":
-                raise
-            continue
-        module.register(sub)
-    return parser
-
-
-def _subcommands(parser: argparse.ArgumentParser) -> list[str]:
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            return list(action.choices)
-    return []
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    first = next((a for a in args_list if not a.startswith("-")), None)
-    wants_help = bool({"-h", "--help", "--version"} & set(args_list))
-    # Register only the command that runs, so `kunderejse validate` does not import
-    # the modules (and their imports) of the seven others.
-    if first is not None and args_list[0] == first and first in COMMANDS:
-        parser = build_parser(only=COMMANDS[first])
-        if first in _subcommands(parser):
-            return _run(parser.parse_args(args_list))
-    elif first not in COMMANDS and not wants_help:
-        # `kunderejse`, `kunderejse FILE`, `kunderejse DIR --lang en` open the app.
-        parser = build_parser(only="open_cmd")
-        if "open" in _subcommands(parser):
-            return _run(parser.parse_args(["open", *args_list]))
-    # --help, --version, options before the command: the full parser says it all.
-    parser = build_parser()
-    commands = set(_subcommands(parser))
-    if (first is None and not wants_help) or (first is not None and first not in commands):
-        args_list = ["open", *args_list]
-    return _run(parser.parse_args(args_list))
+    # The usual calls skip argparse (see quick.py): most of a small journey's
+    # validate or export is start-up.
+    from kunderejse_tui.cli import quick
+
+    args = quick.parse(args_list, COMMANDS)
+    if args is not None:
+        return _run(args)
+    from kunderejse_tui.cli.parser import parse
+
+    return _run(parse(args_list))
 
 
-def _run(args: argparse.Namespace) -> int:
+def _run(args: argparse.Namespace | types.SimpleNamespace) -> int:
     try:
         return int(args.func(args))
     except UsageError as exc:

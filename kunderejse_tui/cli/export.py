@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 from kunderejse_tui.cli.common import UsageError, warn
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
 
 FORMATS = ("markdown", "mermaid-journey", "mermaid-flowchart")
 
