@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kunderejse_tui.journey.export import (
@@ -244,6 +244,12 @@ def test_too_many_links() -> None:
     assert any("links" in p for p in problems)
     ok = journey([{"id": f"s{i}", "name": f"S{i}"} for i in range(MAX_EDGES + 1)])
     assert not any("links" in p for p in check_mermaid_limits(export_mermaid_flowchart(ok)))
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",))))
+def test_text_size_is_the_utf16_length(s: str) -> None:
+    assert mermaid_size(s) == len(s.encode("utf-16-le")) // 2
 
 
 def test_text_size_counts_utf16_units() -> None:

@@ -83,6 +83,35 @@ def test_rejections_name_code_line_and_column(
     assert words in got[3]
 
 
+def test_every_odd_character_is_refused_where_it_stands() -> None:
+    # The prescan first asks whether the text is printable but for line feeds and
+    # tabs; each character of the exact classes must make that ask fail.
+    import re
+
+    from kunderejse_tui.journey.yamlio import _BAD_CHAR, _LINE_SEP
+
+    odd = [chr(c) for c in range(0x110000) if re.fullmatch(f"{_BAD_CHAR}|{_LINE_SEP}", chr(c))]
+    # Cc but tab and line feed, the surrogates, U+FFFE/U+FFFF, U+2028/U+2029.
+    assert len(odd) == 63 + 2048 + 2 + 2
+    for ch in odd:
+        got = rejection(HEAD + f"stages: []\nx: æ{ch}\tø\n")
+        assert got[:3] == (
+            "L018"
+            if re.fullmatch(_LINE_SEP, ch)
+            else "L005"
+            if "\ud800" <= ch <= "\udfff"
+            else "L004",
+            5,
+            5,
+        ), (hex(ord(ch)), got)
+
+
+def test_unusual_but_allowed_characters_load() -> None:
+    # No-break space, zero-width joiner, private use: not printable, not refused.
+    text = HEAD + 'stages: []\nx: "a\u00a0b\u200dc\ue000\tz"\n'
+    assert load_text(text).data["x"] == "a\u00a0b\u200dc\ue000\tz"
+
+
 def test_non_utf8_bytes_point_at_the_byte() -> None:
     raw = (HEAD + "stages: []\nx: Bl\xe5b\xe6r\n").encode("latin-1")
     code, line, col, message = rejection(raw)

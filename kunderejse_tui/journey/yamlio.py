@@ -52,7 +52,8 @@ MAX_BYTES = 32 * 1024 * 1024
 # below the ~100,000 levels at which libyaml's recursive composer kills the process.
 MAX_DEPTH = 64
 
-SCHEMA_LINE_RE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=\S.*$")
+# Patterns only some texts need are strings: ``re`` compiles them on first use.
+_SCHEMA_LINE = r"^#\s*yaml-language-server:\s*\$schema=\S.*$"
 
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
@@ -234,15 +235,27 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
-_CONFLICT_RE = re.compile(r"^(?:<<<<<<<|>>>>>>>|\|\|\|\|\|\|\|)(?: |$)", re.MULTILINE)
-# Compiled on first use: only a text with an odd character needs to know which
-# (a Unicode class costs every start a fraction of a millisecond to compile).
+_CONFLICT = r"(?m)^(?:<<<<<<<|>>>>>>>|\|\|\|\|\|\|\|)(?: |$)"
+# Only a text with an odd character needs to know which (a Unicode class costs a
+# fraction of a millisecond to compile, every start).
 _BAD_CHAR = "[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]"
 _LINE_SEP = "[\x85\u2028\u2029]"
-# One pass for both: a clean text (the usual case) is scanned once, not twice.
-_ODD_CHAR_RE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff\u2028\u2029]"
-)
+
+
+def _maybe_odd(text: str) -> bool:
+    """False when the text surely has no character of ``_BAD_CHAR`` or ``_LINE_SEP``.
+
+    Every one of those is a Unicode "Other" or "Separator", so not printable; a text
+    that is printable but for its line feeds and tabs has none. One pass in C, faster
+    than a regex search and with nothing to compile. A no-break space or a
+    zero-width joiner also makes it say True: then the exact classes decide.
+    """
+    plain = text.replace("\n", " ")
+    if "\t" in plain:
+        plain = plain.replace("\t", " ")
+    return not plain.isprintable()
+
+
 # Where an anchor, alias or tag could start a token. Text that merely contains
 # '&' or '!' also matches; it then takes the slower, exact event scan.
 _SUSPECT_CHAR_RE = re.compile(r"[&*!]")
@@ -266,7 +279,7 @@ def _deep_indent(text: str) -> bool:
     return bool(_DEEP_INDENT_RE.match(text) or _DEEP_INDENT_NL_RE.search(text))
 
 
-_TAB_INDENT_RE = re.compile(r"^ *\t")
+_TAB_INDENT = r"^ *\t"
 
 _CONTROL_NAMES = {"\x00": "NUL", "\x7f": "DEL", "\r": "a carriage return without a line feed"}
 
@@ -310,7 +323,7 @@ def _prescan(text: str, file: str) -> None:
     if not text.strip():
         raise _fail(file, 1, 1, "L002", "the file is empty", "filen er tom")
     m = (
-        _CONFLICT_RE.search(text)
+        re.search(_CONFLICT, text)
         if "<<<<<<<" in text or ">>>>>>>" in text or "|||||||" in text
         else None
     )
@@ -324,7 +337,7 @@ def _prescan(text: str, file: str) -> None:
             "git merge-conflict marker: resolve the merge conflict first",
             "git-flettekonfliktmarkering: løs flettekonflikten først",
         )
-    if not _ODD_CHAR_RE.search(text):
+    if not _maybe_odd(text):
         return
     m = re.search(_BAD_CHAR, text)
     if m:
@@ -442,7 +455,7 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> JourneyLoa
         )
     lines = text.split("\n")
     for n in (line, line - 1):
-        if 1 <= n <= len(lines) and _TAB_INDENT_RE.match(lines[n - 1]):
+        if 1 <= n <= len(lines) and re.match(_TAB_INDENT, lines[n - 1]):
             return _fail(
                 file,
                 n,
@@ -667,11 +680,13 @@ def read_bytes(path: Path | str) -> bytes:
 
 
 def _schema_line(text: str) -> str | None:
+    if not text.startswith("#"):
+        return None
     first = text.split("\n", 1)[0].rstrip()
-    return first if SCHEMA_LINE_RE.match(first) else None
+    return first if re.match(_SCHEMA_LINE, first) else None
 
 
-_HASH_RE = re.compile(r"(?:^|[ \t])#", re.MULTILINE)
+_HASH = r"(?m)(?:^|[ \t])#"
 
 
 def _comment_lines(loaded: Loaded) -> list[int]:
@@ -681,7 +696,7 @@ def _comment_lines(loaded: Loaded) -> list[int]:
     scalar, so the candidates are checked against those scalars' spans.
     """
     text = loaded.text
-    candidates = [m.end() - 1 for m in _HASH_RE.finditer(text)]
+    candidates = [m.end() - 1 for m in re.finditer(_HASH, text)]
     if loaded.schema_line is not None:
         candidates = [c for c in candidates if c >= len(loaded.schema_line)]
     if not candidates:

@@ -197,9 +197,21 @@ _QUOTED = re.compile(r'"[^"]*"')
 _LINK = re.compile(r"[<ox]?(?:-{2,}|={2,}|-\.+-|~{3,})[>ox]?")
 
 
+# UTF-8 bytes that start no four-byte sequence (the rest, F0-F4, do: characters
+# beyond U+FFFF, which are two units in UTF-16).
+_NOT_ASTRAL_LEAD = bytes(range(0xF0))
+
+
 def mermaid_size(text_: str) -> int:
-    """The length Mermaid compares with maxTextSize: JavaScript counts UTF-16 units."""
-    return len(text_.encode("utf-16-le")) // 2
+    """The length Mermaid compares with maxTextSize: JavaScript counts UTF-16 units.
+
+    Counted through UTF-8, whose codec is always loaded: the UTF-16 one is an
+    import a small export would pay for one length.
+    """
+    if text_.isascii():
+        return len(text_)
+    astral = text_.encode("utf-8", "surrogatepass").translate(None, _NOT_ASTRAL_LEAD)
+    return len(text_) + len(astral)
 
 
 def count_edges(diagram: str) -> int:
