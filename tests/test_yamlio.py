@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kunderejse_tui.journey.problems import JourneyLoadError
 from kunderejse_tui.journey.yamlio import MAX_BYTES, load_file, load_text
@@ -212,6 +214,42 @@ def test_plain_scalars_follow_yaml_1_2_core(plain: str, value: object) -> None:
     data = load_text(f"{HEAD}stages: []\nx-v: {plain}\n").data
     assert data["x-v"] == value
     assert type(data["x-v"]) is type(value)
+
+
+# The YAML 1.2 core schema's rules as the spec writes them (10.3.2), tried in order.
+CORE_12 = [
+    ("bool", r"true|True|TRUE|false|False|FALSE"),
+    ("null", r"~|null|Null|NULL|"),
+    ("int", r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+"),
+    (
+        "float",
+        r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)",
+    ),
+]
+NUMBERISH = st.text(alphabet="0123456789+-.eExXoOabfinINFNaA_: ", max_size=8)
+
+
+@settings(max_examples=1500, derandomize=True, deadline=None)
+@given(
+    st.one_of(
+        NUMBERISH,
+        st.sampled_from(["true", "NULL", "~", "nan", ".NaN", "-.inf", "0o8", "-٣", "2²"]),
+        st.text(max_size=6),
+    )
+)
+def test_plain_scalars_resolve_as_the_core_schema_says(plain: str) -> None:
+    import re
+
+    from yaml.nodes import ScalarNode
+
+    from kunderejse_tui.journey.yamlio import _Loader
+
+    want = next(
+        (f"tag:yaml.org,2002:{tag}" for tag, rule in CORE_12 if re.fullmatch(rule, plain)),
+        "tag:yaml.org,2002:str",
+    )
+    assert _Loader.resolve(None, ScalarNode, plain, (True, False)) == want  # type: ignore[arg-type]
 
 
 def test_yaml_1_2_keys_are_strings() -> None:

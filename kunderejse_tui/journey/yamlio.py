@@ -21,6 +21,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
+from kunderejse_tui.journey.lazy_re import LazyPattern
 from kunderejse_tui.journey.problems import JourneyLoadError, PathPart, Problem
 
 # typing is imported by the type checker only: a command starts faster without it.
@@ -67,23 +68,38 @@ class _Core12Resolver(BaseResolver):
 
 
 _Core12Resolver.yaml_implicit_resolvers = {}
-for _tag, _regex, _first in [
-    (BOOL, r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
-    (NULL, r"^(?:~|null|Null|NULL|)$", "~nN"),
-    (INT, r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
-    (
-        FLOAT,
-        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
-        "-+.0123456789",
-    ),
-]:
-    _Core12Resolver.add_implicit_resolver(_tag, re.compile(_regex), list(_first))
 
-
-_FIRST_CHAR_RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
-    first: rules for first, rules in _Core12Resolver.yaml_implicit_resolvers.items() if first
+# The YAML 1.2 core schema's plain-scalar rules. Words are looked up; the number
+# patterns are compiled only for a scalar that could be a number and is not plain
+# digits (most journeys: never).
+_WORDS = {
+    **dict.fromkeys(("true", "True", "TRUE", "false", "False", "FALSE"), BOOL),
+    **dict.fromkeys(("~", "null", "Null", "NULL"), NULL),
 }
+_INT = LazyPattern(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
+_FLOAT = LazyPattern(
+    r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+)
+_NUMBER_FIRST = frozenset("-+.0123456789")
+# Every character either pattern can match.
+_NUMBER_CHARS = frozenset("0123456789+-.eEoxabcdefABCDEFinINFN")
+
+
+def _number_tag(value: str) -> str:
+    digits = value[1:] if value[0] in "+-" else value
+    if digits.isdigit() and digits.isascii():
+        return INT
+    # A sign inside a number only follows an exponent's e: "2026-11-23" is text.
+    if not _NUMBER_CHARS.issuperset(digits) or any(
+        ch in "+-" and digits[i - 1] not in "eE" for i, ch in enumerate(digits)
+    ):
+        return STR
+    if _INT.match(value):
+        return INT
+    return FLOAT if _FLOAT.match(value) else STR
+
+
 SEQ = "tag:yaml.org,2002:seq"
 MAP = "tag:yaml.org,2002:map"
 
@@ -101,9 +117,9 @@ class _Loader(_Parser, _Core12Resolver):
             if implicit[0] and value is not None:
                 if not value:
                     return NULL
-                for tag, regexp in _FIRST_CHAR_RULES.get(value[0], ()):
-                    if regexp.match(value):
-                        return tag
+                if value[0] in _NUMBER_FIRST:
+                    return _number_tag(value)
+                return _WORDS.get(value, STR)
             return STR
         return SEQ if kind is SequenceNode else MAP
 

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import re
 
+from kunderejse_tui.journey.lazy_re import LazyPattern
+
 # ---------------------------------------------------------------------------
 # Shared clean-up
 
 
 # Unicode category Cc is exactly U+0000-U+001F and U+007F-U+009F; \t, \n, \r and
 # U+0085 are handled by the callers (tab -> space, the rest split lines).
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_CONTROLS = LazyPattern("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 
 
 def _drop_controls(s: str) -> str:
@@ -54,20 +56,20 @@ def one_line(s: str) -> str:
 # Inline markup anywhere in a line: emphasis, code, links, raw HTML, tables, GFM
 # strikethrough, GitHub math ($), and backslash itself; and "@", which GFM would
 # autolink as part of an e-mail address.
-_MD_SPECIAL = re.compile(r"[\\`*_\[\]<>|~$#@]")
+_MD_SPECIAL = LazyPattern(r"[\\`*_\[\]<>|~$#@]")
 # An entity reference would be decoded (&amp; -> &), so its & is escaped.
-_ENTITY = re.compile(r"&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
+_ENTITY = LazyPattern(r"&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
 # At the start of a line these open a block: list items, ordered lists, setext
 # underlines. (# and > are always escaped above.)
-_LINE_START = re.compile(r"^(?:([-+=])|(\d{1,9})([.)]))")
+_LINE_START = LazyPattern(r"^(?:([-+=])|(\d{1,9})([.)]))")
 # GFM turns bare URLs into links and markdownlint (MD034) wants them marked up; an
 # autolink <...> keeps the visible text and the link. GFM's trailing-punctuation
 # rule decides where the URL ends.
-_URL = re.compile(r"(?:https?|ftp)://[^\s<>|`\"\\\[\]]+", re.IGNORECASE)
+_URL = LazyPattern(r"(?:https?|ftp)://[^\s<>|`\"\\\[\]]+", re.IGNORECASE)
 _URL_TRAILING = "?!.,:;*_~'"
 # "www." and e-mail addresses are autolinked by GFM as well; an escape breaks the
 # recognition without changing the visible text.
-_WWW = re.compile(r"(?i)\bwww\.")
+_WWW = LazyPattern(r"(?i)\bwww\.")
 
 
 def _trim_url(url: str) -> str:
@@ -176,7 +178,7 @@ _FLOWCHART_ENTITIES = {
 
 # The journey lexer reads a line starting with one of these keywords (any case) as
 # the keyword, not as a task: "Title deed check: 3" would become the diagram title.
-_JOURNEY_KEYWORD = re.compile(r"(?i)^(?:title|section|journey|acctitle|accdescr)(?![A-Za-z0-9_])")
+_JOURNEY_KEYWORD = LazyPattern(r"(?i)^(?:title|section|journey|acctitle|accdescr)(?![A-Za-z0-9_])")
 
 
 def _entity(ch: str) -> str:
@@ -240,11 +242,11 @@ def mm_escape(s: str) -> str:
 # gone.
 WORD_JOINER = "\u2060"
 _FLOWCHART_BREAKS = (
-    re.compile(r"\$(?=\$)"),
-    re.compile(r"\\(?=n)"),
-    re.compile(r"fa[bklrs]?:(?=fa-)"),
-    re.compile(r"¶(?=ß)"),
-    re.compile(r"(?:ﬂ|fl)(?=°)"),
+    LazyPattern(r"\$(?=\$)"),
+    LazyPattern(r"\\(?=n)"),
+    LazyPattern(r"fa[bklrs]?:(?=fa-)"),
+    LazyPattern(r"¶(?=ß)"),
+    LazyPattern(r"(?:ﬂ|fl)(?=°)"),
 )
 
 

@@ -8,7 +8,6 @@ was typed (the render test checks this in real Mermaid).
 from __future__ import annotations
 
 import itertools
-import re
 
 from kunderejse_tui.journey import access
 from kunderejse_tui.journey.access import text
@@ -28,6 +27,7 @@ from kunderejse_tui.journey.export.select import (
     visible_questions,
     visible_touchpoints,
 )
+from kunderejse_tui.journey.lazy_re import LazyPattern
 
 # typing is imported by the type checker only: a command starts faster without it.
 TYPE_CHECKING = False
@@ -191,10 +191,10 @@ def _stage_key(stage: dict[str, Any], index: int) -> str:
 # ---------------------------------------------------------------------------
 # limits
 
-_QUOTED = re.compile(r'"[^"]*"')
+_QUOTED = LazyPattern(r'"[^"]*"')
 # Flowchart links: --> --- -.-> ==> ~~~ and their longer forms, with optional
 # arrow heads (o, x, <) at either end.
-_LINK = re.compile(r"[<ox]?(?:-{2,}|={2,}|-\.+-|~{3,})[>ox]?")
+_LINK = LazyPattern(r"[<ox]?(?:-{2,}|={2,}|-\.+-|~{3,})[>ox]?")
 
 
 # UTF-8 bytes that start no four-byte sequence (the rest, F0-F4, do: characters
