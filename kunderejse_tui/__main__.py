@@ -1,3 +1,3 @@
-from kunderejse_tui.cli import main
+from kunderejse_tui.cli import entry
 
-raise SystemExit(main())
+entry()

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     import argparse
     import types
     from collections.abc import Sequence
+    from typing import NoReturn
 
 # Order is the order in --help.
 COMMAND_MODULES = ["validate", "fmt", "new", "export", "diff", "report", "schema_cmd", "open_cmd"]
@@ -50,6 +51,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     from kunderejse_tui.cli.parser import parse
 
     return _run(parse(args_list))
+
+
+def entry() -> NoReturn:
+    """The ``kunderejse`` console script and ``python -m kunderejse_tui``."""
+    _exit(main())
+
+
+def _exit(code: int) -> NoReturn:
+    # A command that never started the app has nothing left to clean up once its
+    # output is flushed: its files are written and closed. The interpreter's
+    # teardown of every module and object would be ~10 % of a small journey's
+    # validate. The app (threads, the terminal) gets the usual, orderly exit.
+    threading = sys.modules.get("threading")
+    if "textual" in sys.modules or (threading is not None and threading.active_count() > 1):
+        raise SystemExit(code)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (BrokenPipeError, ValueError):
+            pass  # a reader that went away (`| head`), or a closed stream
+    import os
+
+    os._exit(code)
 
 
 def _run(args: argparse.Namespace | types.SimpleNamespace) -> int:

@@ -49,8 +49,15 @@ def add_lang_option(parser: object, help_text: str = "language of messages (defa
 def write_output(text: str, out: str | None) -> None:
     """Write to stdout (no ``-o`` or ``-o -``) or atomically to a file."""
     if out is None or out == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # `kunderejse export x | head`: the reader has what it wanted. What is
+            # still buffered goes nowhere, instead of failing again at exit.
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return
     from kunderejse_tui.journey.fileio import write_text_atomic
 
