@@ -11,7 +11,7 @@ import inspect
 import shutil
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 from textual.pilot import Pilot
@@ -49,6 +49,29 @@ async def settle(pilot: Pilot[Any], delay: float = 0.0, timeout: float = 20.0) -
             break
         await pilot.pause(0.02)
     await pilot.pause()
+
+
+ScreenT = TypeVar("ScreenT")
+
+
+async def shows(
+    pilot: Pilot[Any],
+    kind: type[ScreenT],
+    ready: Callable[[ScreenT], object] = lambda screen: True,
+    timeout: float = 20.0,
+) -> ScreenT:
+    """Wait until the app shows a screen of ``kind`` that is ``ready``, and return it.
+
+    Not settle(): a worker may be waiting for the very dialog this waits for, and
+    a big journey's map is up before its reading worker is done.
+    """
+    for _ in range(int(timeout / 0.02)):
+        screen = pilot.app.screen
+        if isinstance(screen, kind) and screen.is_mounted and ready(screen):
+            await pilot.pause()  # its on_mount (texts) runs before the test reads it
+            return screen
+        await pilot.pause(0.02)
+    raise AssertionError(f"{kind.__name__} never showed; the screen is {pilot.app.screen!r}")
 
 
 @pytest.fixture

@@ -5,11 +5,9 @@ from __future__ import annotations
 import shutil
 import threading
 from pathlib import Path
-from typing import Any
 
 import pytest
-from conftest import FUNNEL, SAMPLES, settle
-from textual.pilot import Pilot
+from conftest import FUNNEL, SAMPLES, settle, shows
 from textual.widgets import DataTable, Static
 
 from kunderejse_tui.journey.access import stages
@@ -107,16 +105,6 @@ async def test_a_journey_with_problems_opens_and_lists_them(funnel: Path) -> Non
         assert screen.query_one("#problems").display  # shown by itself the first time
 
 
-async def _until_map(pilot: Pilot[Any]) -> JourneyMapScreen:
-    for _ in range(500):
-        await pilot.pause(0.02)
-        screen = pilot.app.screen
-        if isinstance(screen, JourneyMapScreen) and screen.columns and screen.sub_title:
-            await pilot.pause()  # let on_mount finish
-            return screen
-    raise AssertionError(f"no map, but {pilot.app.screen!r}")
-
-
 async def test_a_big_journey_shows_its_map_while_the_interviews_are_read(
     big_journey: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -131,7 +119,7 @@ async def test_a_big_journey_shows_its_map_while_the_interviews_are_read(
     monkeypatch.setattr(JourneyDocument, "from_bytes", held)
     app = KunderejseApp(big_journey)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _until_map(pilot)
+        screen = await shows(pilot, JourneyMapScreen, lambda s: s.columns and s.sub_title)
         doc = screen.document
         assert doc.partial and "interviews" not in doc.data
         assert "læser interviewene" in screen.sub_title
@@ -165,10 +153,7 @@ async def test_a_big_journey_whose_interviews_do_not_read_ends_on_the_error_scre
     line = text.count("\n")
     app = KunderejseApp(big_journey)
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(500):
-            await pilot.pause(0.02)
-            if isinstance(app.screen, LoadErrorScreen):
-                break
+        await shows(pilot, LoadErrorScreen)
         await settle(pilot)
         assert isinstance(app.screen, LoadErrorScreen)
         problems = str(app.screen.query_one("#load-error-problems", Static).render())

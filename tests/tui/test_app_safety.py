@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import settle
+from conftest import settle, shows
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
@@ -65,16 +65,6 @@ def leave_copy(journey: Path, data: dict[str, Any], base: bytes | None) -> None:
     record = json.loads(recovery_file(journey).read_bytes())
     record["pid"] = int(gone.stdout)
     recovery_file(journey).write_text(json.dumps(record))
-
-
-async def shows(pilot: Pilot[Any], kind: type, timeout: float = 20.0) -> None:
-    """Wait for a screen of ``kind`` (not settle(): a worker waits for the dialog's answer)."""
-    for _ in range(int(timeout / 0.05)):
-        if isinstance(pilot.app.screen, kind) and pilot.app.screen.is_mounted:
-            await pilot.pause()  # its on_mount (texts) runs before the test reads it
-            return
-        await pilot.pause(0.05)
-    raise AssertionError(f"{kind.__name__} never showed; the screen is {pilot.app.screen!r}")
 
 
 def dialog_body(app: KunderejseApp) -> str:
