@@ -107,6 +107,8 @@ def test_the_usual_calls_take_the_quick_way_and_read_the_same(argv: list[str]) -
         ["validate", "--", "-odd-name.yaml"],
         ["fmt", "a.journey.yaml"],
         ["a", "b"],
+        ["--lang=en", "validate"],  # the full parser routes this to validate
+        ["--lang=da", "export", "a.journey.yaml"],
     ],
     ids=" ".join,
 )
@@ -124,7 +126,7 @@ def _calls(draw: st.DrawFn) -> list[str]:
     """Mostly well-formed calls of one command, in any order, some with an odd word."""
     command = draw(st.sampled_from([*quick.SPECS, "fmt"]))
     spec = quick.SPECS.get(command, quick.SPECS["open"])
-    positionals = draw(st.sampled_from([["a.yaml"], ["a.yaml", "b"], []]))
+    positionals = draw(st.sampled_from([["a.yaml"], ["a.yaml", "b"], [], ["validate"], ["export"]]))
     pieces: list[list[str]] = [[p] for p in positionals]
     flags = draw(st.lists(st.sampled_from(sorted(spec.options)), max_size=3))
     for flag in [*flags, *(f for f, o in spec.options.items() if o[0] in spec.required)]:
@@ -147,6 +149,30 @@ def test_whatever_the_quick_parser_reads_argparse_reads_the_same(argv: list[str]
     fast = _quick(argv)
     if fast is not None:
         assert fast == _full(argv)
+
+
+def test_every_short_call_reads_the_same_both_ways() -> None:
+    # All calls of up to three words from these: where the generated calls above
+    # are many and long, these are all the short ones, orders and mistakes included.
+    import itertools
+
+    words = [
+        "validate",
+        "export",
+        "open",
+        "fmt",
+        "a.yaml",
+        "--lang=en",
+        "--lang",
+        "da",
+        "--to=markdown",
+        "-o",
+    ]
+    for n in range(4):
+        for argv in itertools.product(words, repeat=n):
+            fast = _quick(list(argv))
+            if fast is not None:
+                assert fast == _full(list(argv)), argv
 
 
 @pytest.mark.parametrize(

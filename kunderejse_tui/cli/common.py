@@ -57,7 +57,9 @@ def write_output(text: str, out: str | None) -> None:
             # still buffered goes nowhere, instead of failing again at exit.
             import os
 
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
         return
     from kunderejse_tui.journey.fileio import write_text_atomic
 

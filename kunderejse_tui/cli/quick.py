@@ -96,6 +96,9 @@ def parse(argv: Sequence[str], commands: dict[str, str]) -> types.SimpleNamespac
     command names: anything else first means ``open``, as in the full parser."""
     if argv and argv[0] in commands:
         command, rest = argv[0], argv[1:]
+    elif next((a for a in argv if not a.startswith("-")), None) in commands:
+        # `--lang=da export`: the full parser routes it to `export` (and refuses it).
+        return None
     else:
         command, rest = "open", argv
     spec = SPECS.get(command)
