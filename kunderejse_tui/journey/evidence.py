@@ -32,7 +32,7 @@ from kunderejse_tui.journey.access import as_dict, text, texts
 from kunderejse_tui.journey.export.escape import one_line
 from kunderejse_tui.journey.export.select import Anonymiser, has_consent, respondent_key
 from kunderejse_tui.journey.problems import PathPart
-from kunderejse_tui.journey.templates import QUESTION_IDS, question_text
+from kunderejse_tui.journey.wording import QUESTION_IDS, question_text
 
 JsonPath = tuple[PathPart, ...]
 

@@ -10,7 +10,12 @@ from __future__ import annotations
 from typing import Any, Literal, NamedTuple
 
 from kunderejse_tui.journey.slugs import SLUG_RE, slugify, unique_slug
+
+# The bank's ids and wording live in wording.py (validation and exports need only
+# that); re-exported here beside the bank.
+from kunderejse_tui.journey.wording import QUESTION_IDS as QUESTION_IDS
 from kunderejse_tui.journey.wording import QUESTION_WORDING, TEMPLATE_NAMES
+from kunderejse_tui.journey.wording import question_text as question_text
 
 Lang = Literal["da", "en"]
 Kind = Literal["owned", "paid", "earned", "offline"]
@@ -463,8 +468,6 @@ QUESTION_BANK: tuple[Question, ...] = tuple(
     Question(qid, Text(da, en)) for qid, (da, en) in QUESTION_WORDING.items()
 )
 
-QUESTION_IDS: tuple[str, ...] = tuple(q.id for q in QUESTION_BANK)
-
 FOLLOW_UPS: tuple[FollowUp, ...] = (
     FollowUp(
         "who-else",
@@ -479,19 +482,11 @@ FOLLOW_UPS: tuple[FollowUp, ...] = (
     FollowUp("searches", Text("Hvad søgte du på?", "What did you search for?")),
 )
 
-_QUESTIONS: dict[str, Question] = {q.id: q for q in QUESTION_BANK}
-
 
 def template_names(lang: str) -> list[tuple[str, str]]:
     """``(template id, label)`` in the order to offer them."""
     _check_lang(lang)
     return [(t.id, t.name.get(lang)) for t in TEMPLATES.values()]
-
-
-def question_text(qid: str, lang: str) -> str | None:
-    """The wording of a question-bank id, or None for an id the bank does not have."""
-    q = _QUESTIONS.get(qid)
-    return q.text.get(lang) if q else None
 
 
 def new_journey(

@@ -44,6 +44,15 @@ QUESTION_WORDING: dict[str, tuple[str, str]] = {
 }
 QUESTION_IDS: tuple[str, ...] = tuple(QUESTION_WORDING)
 
+
+def question_text(qid: str, lang: str) -> str | None:
+    """The wording of a question-bank id, or None for an id the bank does not have."""
+    wording = QUESTION_WORDING.get(qid)
+    if wording is None:
+        return None
+    return wording[1] if lang == "en" else wording[0]
+
+
 # Template id -> (Danish, English) name, in the order to offer them.
 TEMPLATE_NAMES: dict[str, tuple[str, str]] = {
     "funnel-5": ("Salgstragt (5 faser)", "Sales funnel (5 stages)"),

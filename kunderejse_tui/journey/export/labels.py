@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from kunderejse_tui.journey.access import text
 from kunderejse_tui.journey.channels import channel_label
-from kunderejse_tui.journey.wording import QUESTION_WORDING, TEMPLATE_NAMES
+from kunderejse_tui.journey.wording import TEMPLATE_NAMES, question_text
 
 # typing is imported by the type checker only: a command starts faster without it.
 TYPE_CHECKING = False
@@ -150,10 +150,7 @@ def value_label(kind: str, value: Any, lang: str) -> str:
 
 def question_label(qid: Any, lang: str) -> str:
     raw = text(qid)
-    wording = QUESTION_WORDING.get(raw)
-    if wording is None:
-        return raw
-    return wording[1] if lang == "en" else wording[0]
+    return question_text(raw, lang) or raw
 
 
 def emotion_value(value: Any) -> int | None:

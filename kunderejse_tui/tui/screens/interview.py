@@ -37,7 +37,8 @@ from kunderejse_tui.journey.edits import Change, EditError, Editor, KeyPath
 from kunderejse_tui.journey.evidence import tag_overview
 from kunderejse_tui.journey.export.escape import one_line
 from kunderejse_tui.journey.export.select import has_consent
-from kunderejse_tui.journey.templates import FOLLOW_UPS, QUESTION_IDS, question_text
+from kunderejse_tui.journey.templates import FOLLOW_UPS
+from kunderejse_tui.journey.wording import QUESTION_IDS, question_text
 from kunderejse_tui.tui.i18n import tr
 from kunderejse_tui.tui.localized import Localized, translate_bindings
 from kunderejse_tui.tui.screens.evidence_picker import (
