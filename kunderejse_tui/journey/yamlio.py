@@ -53,8 +53,7 @@ MAX_BYTES = 32 * 1024 * 1024
 # below the ~100,000 levels at which libyaml's recursive composer kills the process.
 MAX_DEPTH = 64
 
-# Patterns only some texts need are strings: ``re`` compiles them on first use.
-_SCHEMA_LINE = r"^#\s*yaml-language-server:\s*\$schema=\S.*$"
+_SCHEMA_LINE = LazyPattern(r"^#\s*yaml-language-server:\s*\$schema=\S.*$")
 
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
@@ -63,15 +62,9 @@ BOOL = "tag:yaml.org,2002:bool"
 NULL = "tag:yaml.org,2002:null"
 
 
-class _Core12Resolver(BaseResolver):
-    """Plain scalars by the YAML 1.2 core schema (what check-jsonschema sees)."""
-
-
-_Core12Resolver.yaml_implicit_resolvers = {}
-
-# The YAML 1.2 core schema's plain-scalar rules. Words are looked up; the number
-# patterns are compiled only for a scalar that could be a number and is not plain
-# digits (most journeys: never).
+# Plain scalars by the YAML 1.2 core schema (what check-jsonschema sees), for
+# _Loader.resolve. Words are looked up; the number patterns are compiled only for a
+# scalar that could be a number and is not plain digits (most journeys: never).
 _WORDS = {
     **dict.fromkeys(("true", "True", "TRUE", "false", "False", "FALSE"), BOOL),
     **dict.fromkeys(("~", "null", "Null", "NULL"), NULL),
@@ -104,10 +97,10 @@ SEQ = "tag:yaml.org,2002:seq"
 MAP = "tag:yaml.org,2002:map"
 
 
-class _Loader(_Parser, _Core12Resolver):
+class _Loader(_Parser, BaseResolver):
     def __init__(self, stream: str) -> None:
         _Parser.__init__(self, stream)
-        _Core12Resolver.__init__(self)
+        BaseResolver.__init__(self)
 
     # libyaml's composer calls these three for every node. BaseResolver's
     # versions handle path resolvers and lists of wildcards that journeys never
@@ -251,11 +244,13 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
-_CONFLICT = r"(?m)^(?:<<<<<<<|>>>>>>>|\|\|\|\|\|\|\|)(?: |$)"
+_CONFLICT = LazyPattern(r"^(?:<<<<<<<|>>>>>>>|\|\|\|\|\|\|\|)(?: |$)", re.MULTILINE)
 # Only a text with an odd character needs to know which (a Unicode class costs a
 # fraction of a millisecond to compile, every start).
-_BAD_CHAR = "[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]"
-_LINE_SEP = "[\x85\u2028\u2029]"
+_BAD_CHAR = LazyPattern(
+    "[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]"
+)
+_LINE_SEP = LazyPattern("[\x85\u2028\u2029]")
 
 
 def _maybe_odd(text: str) -> bool:
@@ -295,7 +290,7 @@ def _deep_indent(text: str) -> bool:
     return bool(_DEEP_INDENT_RE.match(text) or _DEEP_INDENT_NL_RE.search(text))
 
 
-_TAB_INDENT = r"^ *\t"
+_TAB_INDENT = LazyPattern(r"^ *\t")
 
 _CONTROL_NAMES = {"\x00": "NUL", "\x7f": "DEL", "\r": "a carriage return without a line feed"}
 
@@ -339,7 +334,7 @@ def _prescan(text: str, file: str) -> None:
     if not text.strip():
         raise _fail(file, 1, 1, "L002", "the file is empty", "filen er tom")
     m = (
-        re.search(_CONFLICT, text)
+        _CONFLICT.search(text)
         if "<<<<<<<" in text or ">>>>>>>" in text or "|||||||" in text
         else None
     )
@@ -355,7 +350,7 @@ def _prescan(text: str, file: str) -> None:
         )
     if not _maybe_odd(text):
         return
-    m = re.search(_BAD_CHAR, text)
+    m = _BAD_CHAR.search(text)
     if m:
         line, col = _line_col(text, m.start())
         ch = m.group()
@@ -376,7 +371,7 @@ def _prescan(text: str, file: str) -> None:
             f"control character {_describe_char(ch)} is not allowed in a journey file",
             f"kontroltegnet {_describe_char(ch)} er ikke tilladt i en rejsefil",
         )
-    m = re.search(_LINE_SEP, text)
+    m = _LINE_SEP.search(text)
     if m:
         line, col = _line_col(text, m.start())
         raise _fail(
@@ -471,7 +466,7 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> JourneyLoa
         )
     lines = text.split("\n")
     for n in (line, line - 1):
-        if 1 <= n <= len(lines) and re.match(_TAB_INDENT, lines[n - 1]):
+        if 1 <= n <= len(lines) and _TAB_INDENT.match(lines[n - 1]):
             return _fail(
                 file,
                 n,
@@ -699,10 +694,10 @@ def _schema_line(text: str) -> str | None:
     if not text.startswith("#"):
         return None
     first = text.split("\n", 1)[0].rstrip()
-    return first if re.match(_SCHEMA_LINE, first) else None
+    return first if _SCHEMA_LINE.match(first) else None
 
 
-_HASH = r"(?m)(?:^|[ \t])#"
+_HASH = LazyPattern(r"(?:^|[ \t])#", re.MULTILINE)
 
 
 def _comment_lines(loaded: Loaded) -> list[int]:
@@ -712,7 +707,7 @@ def _comment_lines(loaded: Loaded) -> list[int]:
     scalar, so the candidates are checked against those scalars' spans.
     """
     text = loaded.text
-    candidates = [m.end() - 1 for m in re.finditer(_HASH, text)]
+    candidates = [m.end() - 1 for m in _HASH.finditer(text)]
     if loaded.schema_line is not None:
         candidates = [c for c in candidates if c >= len(loaded.schema_line)]
     if not candidates:
