@@ -6,6 +6,7 @@ this is the screen's side: which row, which dialog, where the focus goes after.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from textual.widgets import OptionList
@@ -66,12 +67,24 @@ class MapEditing(MapView):
             self._add_first_stage()
             return
         _, row = found
-        kind = map_actions.add_kind(row)
+        editor = self.document.editor
+        self._prompt_add(map_actions.add_kind(row), lambda name: map_actions.add(editor, row, name))
+
+    def _add_first_stage(self) -> None:
+        def add(name: str) -> KeyPath:
+            self.document.editor.add_stage(name)
+            return ("stages", 0)
+
+        self._prompt_add("stage", add)
+
+    def _prompt_add(self, kind: str, add: Callable[[str], KeyPath]) -> None:
+        """Ask for a name; ``add`` makes the edit (EditError: the dialog says why and
+        stays) and returns the path the map focuses once the dialog closes."""
         target: list[KeyPath] = []
 
         def check(name: str) -> str | None:
             try:
-                target.append(map_actions.add(self.document.editor, row, name))
+                target.append(add(name))
             except EditError as exc:
                 return exc.message(self.lang)
             return None
@@ -83,20 +96,6 @@ class MapEditing(MapView):
         self.app.push_screen(
             PromptDialog(f"add.{kind}.title", f"add.{kind}.label", check=check), added
         )
-
-    def _add_first_stage(self) -> None:
-        def check(name: str) -> str | None:
-            try:
-                self.document.editor.add_stage(name)
-            except EditError as exc:
-                return exc.message(self.lang)
-            return None
-
-        def added(name: str | None) -> None:
-            if name is not None:
-                self._schedule_refresh(focus=("stages", 0))
-
-        self.app.push_screen(PromptDialog("add.stage.title", "add.stage.label", check=check), added)
 
     def action_duplicate(self) -> None:
         found = self.current()

@@ -113,6 +113,36 @@ async def test_adding_a_question_and_an_empty_name_is_refused(funnel: Path) -> N
         assert focused_path(app) == ("stages", 2, "customer_questions", 1)
 
 
+async def test_a_journey_without_stages_gets_its_first_stage_from_a_or_enter(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "tom.journey.yaml"
+    path.write_text("format: kunderejse/1\nid: tom\ntitle: Tom\nstages: []\n", encoding="utf-8")
+    app = KunderejseApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert the_map(app).current() is None
+        await pilot.press("a", "enter")  # nothing typed: refused, the dialog stays
+        assert isinstance(app.screen, PromptDialog)
+        await type_text(pilot, "Behov")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert stage_ids(app) == ["behov"]
+        assert focused_path(app) == ("stages", 0)
+        assert [c.index for c in the_map(app).columns] == [0]
+
+        await pilot.press("d")  # the stage goes again; Enter asks for a new first one
+        await settle(pilot)
+        assert stage_ids(app) == []
+        await pilot.press("enter")
+        assert isinstance(app.screen, PromptDialog)
+        await type_text(pilot, "Køb")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert stage_ids(app) == ["koeb"]
+        assert focused_path(app) == ("stages", 0)
+
+
 async def test_duplicate_delete_undo_and_redo(funnel: Path) -> None:
     app = KunderejseApp(funnel)
     async with app.run_test(size=SIZE) as pilot:
