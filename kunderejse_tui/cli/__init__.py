@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from kunderejse_tui.cli.common import UsageError, error
+from kunderejse_tui.cli.common import UsageError, error, reader_gone
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -86,5 +86,5 @@ def _run(args: argparse.Namespace | types.SimpleNamespace) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        # `kunderejse export x | head` is not an error worth a traceback.
+        reader_gone()
         return EXIT_OK

@@ -46,6 +46,18 @@ def add_lang_option(parser: object, help_text: str = "language of messages (defa
     parser.add_argument("--lang", choices=["en", "da"], default=None, help=help_text)  # type: ignore[attr-defined]
 
 
+def reader_gone() -> None:
+    """`kunderejse export x | head`: the reader has what it wanted, which is no error.
+
+    What is still buffered goes to /dev/null, instead of failing again at exit.
+    """
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
 def write_output(text: str, out: str | None) -> None:
     """Write to stdout (no ``-o`` or ``-o -``) or atomically to a file."""
     if out is None or out == "-":
@@ -53,13 +65,7 @@ def write_output(text: str, out: str | None) -> None:
             sys.stdout.write(text)
             sys.stdout.flush()
         except BrokenPipeError:
-            # `kunderejse export x | head`: the reader has what it wanted. What is
-            # still buffered goes nowhere, instead of failing again at exit.
-            import os
-
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            os.close(devnull)
+            reader_gone()  # the export's own OSError handler must not report it
         return
     from kunderejse_tui.journey.fileio import write_text_atomic
 
