@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kunderejse_tui.cli import COMMANDS, quick
-from kunderejse_tui.cli.parser import build_parser, parse
+from kunderejse_tui.cli.parser import _command_parsers, build_parser, parse
 
 SAMPLE = Path(__file__).parent.parent / "sample_journeys" / "bilkoeb-privat.journey.yaml"
 
@@ -34,12 +34,7 @@ def _quick(argv: list[str]) -> dict[str, object] | None:
 
 
 def _command_parser(command: str) -> argparse.ArgumentParser:
-    parser = build_parser(only=quick.SPECS[command].module)
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            sub: argparse.ArgumentParser = action.choices[command]
-            return sub
-    raise AssertionError(command)
+    return _command_parsers(build_parser(only=quick.SPECS[command].module))[command]
 
 
 @pytest.mark.parametrize("command", list(quick.SPECS))

@@ -73,11 +73,16 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def _subcommands(parser: argparse.ArgumentParser) -> list[str]:
+def _command_parsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    """Each registered command's own parser, by command name."""
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
-            return list(action.choices)
-    return []
+            return dict(action.choices)
+    return {}
+
+
+def _subcommands(parser: argparse.ArgumentParser) -> list[str]:
+    return list(_command_parsers(parser))
 
 
 def parse(args_list: list[str]) -> argparse.Namespace:
