@@ -1,8 +1,8 @@
 """Reading a journey in a worker thread while the screen says what it is doing.
 
-A big journey takes a while to parse; the UI keeps drawing meanwhile, and
-after SHOW_AFTER the screen says what it is reading. The screen then replaces itself with the map, or with the
-load-error screen when the file cannot be read.
+A big journey takes a while to parse; the UI keeps drawing meanwhile, and after
+SHOW_AFTER the screen says what it is reading. The screen then replaces itself
+with the map, or with the load-error screen when the file cannot be read.
 """
 
 from __future__ import annotations
