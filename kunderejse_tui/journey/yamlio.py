@@ -22,6 +22,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
 from kunderejse_tui.journey.lazy_re import LazyPattern
+from kunderejse_tui.journey.nesting import flow_overflow
 from kunderejse_tui.journey.problems import JourneyLoadError, PathPart, Problem
 
 # typing is imported by the type checker only: a command starts faster without it.
@@ -389,9 +390,25 @@ def _prescan(text: str, file: str) -> None:
 def _event_scan(text: str, file: str) -> None:
     """Exact check for anchors, aliases, tags and depth, on libyaml's event stream.
 
-    The event parser keeps its stack on the heap, so unlike composing it survives
-    any nesting; we stop at the first event past the limit.
+    Flow nesting past the limit is found by ``nesting.flow_overflow`` first and the
+    events are read only up to that bracket: some libyaml builds give up on deep flow
+    nesting with a syntax error of their own before they hand out the events.
     """
+    cut = flow_overflow(text, MAX_DEPTH)
+    if cut is not None:
+        try:
+            _scan_events(text[: cut + 1], file)
+        except JourneyLoadError as exc:
+            # The cut text ends inside a collection, so a syntax error there says
+            # nothing about the file: the whole text decides.
+            if exc.problems[0].code not in ("L008", "L010"):
+                raise
+    _scan_events(text, file)
+
+
+def _scan_events(text: str, file: str) -> None:
+    """The event parser keeps its stack on the heap, so unlike composing it survives
+    any nesting; we stop at the first event past the limit."""
     loader = _Loader(text)
     depth = 0
     try:
