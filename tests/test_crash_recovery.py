@@ -61,14 +61,17 @@ class TmuxApp:
         exports = " ".join(f"{k}={v!s}" for k, v in env.items())
         # exec: the pane's process is the app itself, so its pid is the one to kill.
         command = f"exec env {exports} {sys.executable} -m kunderejse_tui {journey} --lang en"
+        # A tmux server of its own (-L): tests run in parallel, and one test's last
+        # session ending must not stop the server another test is starting a session on.
+        self.tmux = ["tmux", "-L", self.name]
         subprocess.run(
-            ["tmux", "new-session", "-d", "-s", self.name, "-x", "120", "-y", "40", command],
+            [*self.tmux, "new-session", "-d", "-s", self.name, "-x", "120", "-y", "40", command],
             check=True,
         )
         self.pid = int(self._tmux("display-message", "-p", "-t", self.name, "#{pane_pid}"))
 
     def _tmux(self, *args: str) -> str:
-        done = subprocess.run(["tmux", *args], capture_output=True, text=True, check=False)
+        done = subprocess.run([*self.tmux, *args], capture_output=True, text=True, check=False)
         return done.stdout.strip()
 
     def screen(self) -> str:
@@ -81,7 +84,7 @@ class TmuxApp:
             raise AssertionError(f"{text!r} never showed; the screen:\n{self.screen()}") from None
 
     def keys(self, *keys: str) -> None:
-        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
+        subprocess.run([*self.tmux, "send-keys", "-t", self.name, *keys], check=True)
 
     def alive(self) -> bool:
         return process_alive(self.pid)
@@ -90,7 +93,7 @@ class TmuxApp:
         wait_until("the app to end", lambda: not self.alive())
 
     def close_terminal(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], check=False)
+        subprocess.run([*self.tmux, "kill-server"], check=False)
 
     def stop(self) -> None:
         if self.alive():
