@@ -6,7 +6,6 @@ thread file by file, so a folder of big journeys never freezes the screen.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import ClassVar
 
@@ -17,6 +16,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from kunderejse_tui.journey.fileio import write_bytes_atomic
 from kunderejse_tui.tui import safety
 from kunderejse_tui.tui.journey_files import (
     JourneySummary,
@@ -186,22 +186,31 @@ class HomeScreen(Localized, Screen[None]):
     def _open(self, table: DataTable[str], key: str | None) -> None:
         if key is None:
             return
-        path = Path(key)
-        if table.id == "samples":
+        path: Path | None = Path(key)
+        if table.id == "samples" and path is not None:
             path = self._copy_sample(path)
-        self.post_message(OpenJourney(path))
+        if path is not None:
+            self.post_message(OpenJourney(path))
 
-    def _copy_sample(self, sample: Path) -> Path:
-        """Samples are opened as a copy in the folder, so the originals stay as shipped."""
+    def _copy_sample(self, sample: Path) -> Path | None:
+        """Samples are opened as a copy in the folder, so the originals stay as shipped
+        (in an installed package they sit in site-packages: never edit those)."""
         target = self.directory / sample.name
         if target.exists():
             self.notify(self.t("home.sample_exists", file=shown_path(target)))
             return target
         try:
-            shutil.copyfile(sample, target)
+            write_bytes_atomic(target, sample.read_bytes())
         except OSError as exc:
-            self.notify(self.t("home.sample_copy_failed", error=str(exc)), severity="warning")
-            return sample
+            self.notify(
+                self.t(
+                    "home.sample_copy_failed",
+                    folder=shown_path(self.directory),
+                    error=exc.strerror or str(exc),
+                ),
+                severity="warning",
+            )
+            return None
         self.notify(self.t("home.sample_copied", file=shown_path(target)))
         return target
 

@@ -96,8 +96,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{file} already exists; opening it.",
     ),
     "home.sample_copy_failed": (
-        "Kunne ikke kopiere eksemplet ({error}); originalen åbnes.",
-        "Could not copy the sample ({error}); opening the original.",
+        "Kunne ikke kopiere eksemplet til {folder} ({error}); intet er åbnet.",
+        "Could not copy the sample into {folder} ({error}); nothing was opened.",
     ),
     # ---- new journey
     "new.title": ("Ny kunderejse", "New customer journey"),
