@@ -18,6 +18,27 @@ def warn(message: str) -> None:
     print(f"kunderejse: warning: {message}", file=sys.stderr)
 
 
+def command_hint(word: str) -> str:
+    """ "; did you mean 'validate'?" and the list of commands, for a word close to a
+    command; "" for anything else (a file name that does not exist, say)."""
+    import difflib
+
+    from kunderejse_tui.cli import COMMANDS
+
+    commands = [c for c in COMMANDS if c != "textconv"]
+    close = difflib.get_close_matches(word, commands, n=1, cutoff=0.6)
+    if not close:
+        return ""
+    return f"; did you mean '{close[0]}'?\n{command_list()}"
+
+
+def command_list() -> str:
+    from kunderejse_tui.cli import COMMANDS
+
+    names = ", ".join(c for c in COMMANDS if c != "textconv")
+    return f"commands: {names} (kunderejse --help says more)"
+
+
 def journey_files(paths: list[str]) -> list[Path]:
     """Expand PATH arguments: a directory means every ``*.journey.yaml`` below it.
 

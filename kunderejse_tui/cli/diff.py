@@ -64,7 +64,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "be read prints its problems and its raw text; the exit code is 0 either way, "
         "since git would abort the whole diff otherwise.",
     )
-    t.add_argument("file", metavar="FILE")
+    t.add_argument("file", metavar="FILE", help="the file git hands over (a version of a journey)")
     t.set_defaults(func=run_textconv)
 
 

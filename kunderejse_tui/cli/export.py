@@ -11,6 +11,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
 
+    from kunderejse_tui.journey.yamlio import Loaded
+
 FORMATS = ("markdown", "mermaid-journey", "mermaid-flowchart")
 
 
@@ -22,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
         "unless --lang says otherwise. Exit 0 on success, 1 when the file cannot be read or a "
         "diagram is too large for Mermaid, 2 on usage errors.",
     )
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar="FILE", help="the journey file to export")
     p.add_argument("--to", required=True, choices=FORMATS, help="what to write")
     p.add_argument(
         "-o",
@@ -90,6 +92,7 @@ def run(args: argparse.Namespace) -> int:
             print(problem.format(args.lang or "en"), file=sys.stderr)
         return 1
     journey = loaded.data
+    _say_if_invalid(loaded, path)
 
     if args.persona is not None and args.persona not in export.persona_ids(journey):
         known = ", ".join(export.persona_ids(journey)) or "none"
@@ -130,6 +133,21 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"kunderejse: error: cannot write the export: {exc}", file=sys.stderr)
         return 1
+
+
+def _say_if_invalid(loaded: Loaded, path: Path) -> None:
+    """An export of a journey with errors is allowed (a workshop's draft), but never silent."""
+    from kunderejse_tui.journey.validate import validate_loaded
+
+    errors = [p for p in validate_loaded(loaded, path.parent) if p.severity == "error"]
+    if errors:
+        first = errors[0]
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        warn(
+            f"{path} has {len(errors)} error{'s' if len(errors) > 1 else ''}, the first at "
+            f"line {first.line}, column {first.col}{more}; exporting it anyway "
+            f"(kunderejse validate {path} lists them)"
+        )
 
 
 def _write_split(args: argparse.Namespace, journey: dict[str, object], out: Path) -> int:

@@ -17,7 +17,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
         description="Rewrite journey files canonically (block style, format key order, "
         "x-* keys last). Files that cannot be read are left alone (exit 1).",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="journey files, or folders to search for *.journey.yaml",
+    )
     mode = p.add_mutually_exclusive_group()
     mode.add_argument(
         "--check", action="store_true", help="change nothing; exit 1 if a file would change"

@@ -17,10 +17,22 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
         help="write a new journey from a stage template",
         description="Write a valid journey from a stage template. Never overwrites a file.",
     )
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("--template", choices=TEMPLATES, default="funnel-5")
-    p.add_argument("--lang", choices=["da", "en"], default="da")
-    p.add_argument("--title", required=True)
+    p.add_argument(
+        "file", metavar="FILE", help="the file to write; name it NAME.journey.yaml so it is found"
+    )
+    p.add_argument(
+        "--template",
+        choices=TEMPLATES,
+        default="funnel-5",
+        help="the stage model to start from (default: %(default)s)",
+    )
+    p.add_argument(
+        "--lang",
+        choices=["da", "en"],
+        default="da",
+        help="language of the stage names and of the app for this journey (default: %(default)s)",
+    )
+    p.add_argument("--title", required=True, help="the journey's title, shown everywhere")
     p.add_argument(
         "--id", dest="journey_id", default=None, help="journey id (default: from the title)"
     )
@@ -38,6 +50,12 @@ def run(args: argparse.Namespace) -> int:
     from kunderejse_tui.journey.templates import new_journey
 
     path = Path(args.file)
+    if not path.name.endswith(".journey.yaml"):
+        print(
+            f"kunderejse: warning: {path.name} does not end in .journey.yaml; the home screen, "
+            "'validate DIR' and the pre-commit hooks find journeys by that suffix",
+            file=sys.stderr,
+        )
     if path.exists():
         print(f"kunderejse: error: {path} already exists; not overwriting it", file=sys.stderr)
         return 1

@@ -18,7 +18,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
         description="Open a journey in the app, or the home screen of a directory "
         "(default: the current directory).",
     )
-    p.add_argument("path", nargs="?", default=".", metavar="FILE|DIR")
+    p.add_argument(
+        "path",
+        nargs="?",
+        default=".",
+        metavar="FILE|DIR",
+        help="a journey to open, or a folder for the home screen (default: the current folder)",
+    )
     p.add_argument("--lang", choices=["da", "en"], default=None, help="language of the app")
     p.set_defaults(func=run)
 
@@ -26,7 +32,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
 def run(args: argparse.Namespace) -> int:
     path = Path(args.path)
     if not path.exists():
-        raise UsageError(f"{args.path}: no such file or directory")
+        from kunderejse_tui.cli.common import command_hint
+
+        raise UsageError(f"{args.path}: no such file or directory{command_hint(args.path)}")
     from kunderejse_tui.tui.app import run_app
 
     return run_app(path, lang=args.lang)

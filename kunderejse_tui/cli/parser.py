@@ -12,7 +12,7 @@ import sys
 
 from kunderejse_tui import __version__
 from kunderejse_tui.cli import COMMAND_MODULES, COMMANDS, EXIT_USAGE
-from kunderejse_tui.cli.common import error
+from kunderejse_tui.cli.common import command_hint, command_list, error
 
 # typing is imported by the type checker only: a command starts faster without it.
 TYPE_CHECKING = False
@@ -85,10 +85,36 @@ def _subcommands(parser: argparse.ArgumentParser) -> list[str]:
     return list(_command_parsers(parser))
 
 
+def _refuse_a_mistyped_command(args_list: list[str]) -> None:
+    """``kunderejse valdate x.journey.yaml`` names the commands instead of opening "valdate".
+
+    A first word that is no file is a command gone wrong when it is close to one, or
+    when more words follow it (the app takes a single path).
+    """
+    positional = []
+    takes_value = False
+    for arg in args_list:
+        if takes_value:
+            takes_value = False
+        elif arg.startswith("-"):
+            takes_value = "=" not in arg  # --lang en: "en" is the option's value
+        else:
+            positional.append(arg)
+    if not positional or positional[0] in COMMANDS or os.path.exists(positional[0]):
+        return
+    first = positional[0]
+    hint = command_hint(first)
+    if hint or len(positional) >= 2:
+        error(f"'{first}' is neither a command nor a file{hint or '; ' + command_list()}")
+        raise SystemExit(EXIT_USAGE)
+
+
 def parse(args_list: list[str]) -> argparse.Namespace:
     """The arguments after ``kunderejse``, read as ``main`` routes them."""
     first = next((a for a in args_list if not a.startswith("-")), None)
     wants_help = bool({"-h", "--help", "--version"} & set(args_list))
+    if not wants_help:
+        _refuse_a_mistyped_command(args_list)
     # Register only the command that runs, so `kunderejse validate` does not import
     # the modules (and their imports) of the seven others.
     if first is not None and args_list[0] == first and first in COMMANDS:

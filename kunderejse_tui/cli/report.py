@@ -19,7 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
         "unless --include-unconsented. Exit 0 on success, 1 when the file cannot be read "
         "or the output not written, 2 on usage errors.",
     )
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar="FILE", help="the journey file to report on")
     p.add_argument(
         "--to",
         choices=["text", "markdown"],

@@ -16,7 +16,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
         "current directory) so that journeys there get a schema line that works for "
         "everyone who clones the repository.",
     )
-    p.add_argument("--install", nargs="?", const="", metavar="DIR", default=None)
+    p.add_argument(
+        "--install",
+        nargs="?",
+        const="",
+        metavar="DIR",
+        default=None,
+        help="write it to DIR/.kunderejse/journey.schema.json instead of printing it "
+        "(DIR defaults to the git repository of the current directory)",
+    )
     p.set_defaults(func=run)
 
 

@@ -19,8 +19,19 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
         description="Check journey files. A directory means every *.journey.yaml below it. "
         "Exit 0 when all are valid, 1 when any has problems, 2 on usage errors.",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--format", choices=["text", "json", "github"], default="text")
+    p.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="journey files, or folders to search for *.journey.yaml",
+    )
+    p.add_argument(
+        "--format",
+        choices=["text", "json", "github"],
+        default="text",
+        help="text: FILE:LINE:COL lines; json: one document; github: Actions annotations "
+        "(default: %(default)s)",
+    )
     add_lang_option(p)
     p.set_defaults(func=run)
 
