@@ -464,15 +464,16 @@ class Builder:
         title = page.title
         if page.of > 1:
             title = f"{title} ({label('page', self.lang, n=page.number, of=page.of)})"
-        cell = Cell(x, y, width, sz.title * 1.3)
+        # A glyph may ink a little left of its origin (the J of Jonas): the box allows it.
+        cell = Cell(x - sz.pad, y, width + sz.pad, sz.title * 1.3)
         lines = wrap(title, width, sz.title, True)
-        cell.h = sz.title * 1.3 * len(lines)
+        cell.h = sz.title * 1.3 * len(lines) + sz.title * 0.3
         for n, line in enumerate(lines):
             cell.items.append(
                 Text(x, y + sz.title * (ASCENT * 0.92 + 1.3 * n), line, sz.title, bold=True)
             )
         page.items.append(cell)
-        y += cell.h + sz.pad * 0.5
+        y += sz.title * 1.3 * len(lines) + sz.pad * 0.5
         # Facts on one line: what a client asks first.
         journey = as_dict(self.journey)
         facts = []
@@ -488,7 +489,7 @@ class Builder:
                 facts.append(f"{label(key, self.lang)}: {value}")
         line_h = sz.body * 1.28
         if facts:
-            cell = Cell(x, y, width, line_h)
+            cell = Cell(x - sz.pad, y, width + sz.pad, line_h + sz.body * 0.3)
             cell.items.append(
                 Text(
                     x,
@@ -505,7 +506,7 @@ class Builder:
             name = clean(persona_name(p, i))
             summary = clean(text(p.get("summary")))
             name_w = measure(name, sz.body, True)
-            cell = Cell(x, y, width, line_h)
+            cell = Cell(x - sz.pad, y, width + sz.pad, line_h + sz.body * 0.3)
             cell.items.append(Text(x, y + sz.body * ASCENT * 0.92, name, sz.body, bold=True))
             if summary:
                 rest = ellipsize(summary, max(width - name_w - sz.body, 0), sz.body)
@@ -518,10 +519,10 @@ class Builder:
             others = ", ".join(
                 clean(persona_name(p, i + 4)) for i, p in enumerate(self.personas[4:])
             )
-            cell = Cell(x, y, width, line_h)
+            cell = Cell(x - sz.pad, y, width + sz.pad, line_h + sz.body * 0.3)
             for n, line in enumerate(wrap(others, width, sz.body)):
                 cell.items.append(Text(x, y + sz.body * (ASCENT * 0.92 + 1.28 * n), line, sz.body))
-                cell.h = line_h * (n + 1)
+                cell.h = line_h * (n + 1) + sz.body * 0.3
             page.items.append(cell)
             y += cell.h
         return y + sz.pad * 2
@@ -740,7 +741,15 @@ class Builder:
         low_total = sum(minimum)
         if low_total >= avail:
             return minimum
+        if "touchpoints" in self.lanes:
+            # Touchpoints are what the map is about and their names are never cut:
+            # they get their full height first, the other lanes share the rest.
+            t = self.lanes.index("touchpoints")
+            minimum[t] = min(natural[t], avail - (low_total - minimum[t]))
+            low_total = sum(minimum)
         give = sum(n - m for n, m in zip(natural, minimum, strict=True))
+        if give <= 0:
+            return minimum
         return [
             m + (avail - low_total) * (n - m) / give for n, m in zip(natural, minimum, strict=True)
         ]
