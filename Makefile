@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint format typecheck bench clean
+.PHONY: install run test lint format typecheck bench clean readme-map
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "kunderejse needs Python 3.11 or newer (set PYTHON=...)")'
@@ -37,3 +37,7 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+
+# The journey map shown in the README.
+readme-map: $(STAMP)
+	$(BIN)/kunderejse export sample_journeys/bilkoeb-privat.journey.yaml --to png -o docs/map-bilkoeb-privat.png
