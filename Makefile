@@ -20,7 +20,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 .PHONY: install run test pytest lint format typecheck bench lock test-latest \
-        snapshot-update test-python312 clean FORCE
+        snapshot-update test-python312 readme-map clean FORCE
 
 $(UV): .ci/uv-requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "kunderejse needs Python 3.11 or newer (set PYTHON=...)")'
@@ -100,3 +100,7 @@ test-python312:
 
 clean:
 	rm -rf $(VENV) .venv-latest .tools/uv .tools/stamps .mypy_cache .ruff_cache .pytest_cache
+
+# The journey map shown in the README.
+readme-map: $(STAMP)
+	$(BIN)/kunderejse export sample_journeys/bilkoeb-privat.journey.yaml --to png -o docs/map-bilkoeb-privat.png

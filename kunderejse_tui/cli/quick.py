@@ -61,7 +61,11 @@ SPECS: dict[str, Spec] = {
         "export",
         ("file", "1"),
         {
-            "--to": ("to", ("markdown", "mermaid-journey", "mermaid-flowchart"), True),
+            "--to": (
+                "to",
+                ("markdown", "mermaid-journey", "mermaid-flowchart", "svg", "png", "pdf", "html"),
+                True,
+            ),
             "-o": ("output", None, True),
             "--output": ("output", None, True),
             "--lang": ("lang", LANGS_DA_EN, True),
@@ -70,6 +74,9 @@ SPECS: dict[str, Spec] = {
             "--anonymise": ("anonymise", None, False),
             "--anonymize": ("anonymise", None, False),
             "--split": ("split", None, False),
+            "--paper": ("paper", ("a4", "a3", "a2"), True),
+            "--lanes": ("lanes", None, True),
+            "--compare": ("compare", None, True),
         },
         {
             "output": None,
@@ -78,6 +85,9 @@ SPECS: dict[str, Spec] = {
             "include_unconsented": False,
             "anonymise": False,
             "split": False,
+            "paper": "a3",
+            "lanes": None,
+            "compare": None,
         },
         required=("to",),
     ),

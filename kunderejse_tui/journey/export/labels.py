@@ -92,6 +92,23 @@ LABELS: dict[str, tuple[str, str]] = {
         "The diagram is too large for Mermaid to show. "
         "Export it stage by stage with kunderejse export --to mermaid-journey --split.",
     ),
+    # The journey map picture (SVG, PNG, PDF, HTML)
+    "emotion_curve": ("Følelseskurve", "Emotion curve"),
+    "average": ("Gennemsnit", "Average"),
+    "answers_one": ("1 svar", "1 answer"),
+    "answers_many": ("{n} svar", "{n} answers"),
+    "assumed": ("antaget", "assumed"),
+    "more": ("+{n} mere", "+{n} more"),
+    "legend": ("Forklaring", "Legend"),
+    "page": ("Side {n} af {of}", "Page {n} of {of}"),
+    "made_with": ("lavet med kunderejse", "made with kunderejse"),
+    "dashed": ("{state} (stiplet)", "{state} (dashed)"),
+    "cut_note": (
+        "{n} punkter er ikke vist (se »+N«); hele rejsen står i Markdown-eksporten.",
+        "{n} items are not shown (see “+N”); the Markdown export has the whole journey.",
+    ),
+    "no_stages": ("Rejsen har ingen faser endnu.", "The journey has no stages yet."),
+    "tone_scale": ("blød – salg", "soft – sales"),
 }
 
 _VALUES: dict[str, dict[str, tuple[str, str]]] = {
