@@ -54,8 +54,9 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# loadgroup: a module whose expensive fixture is marked xdist_group stays on one worker.
 pytest: $(STAMP)
-	$(BIN)/pytest -n $(JOBS)
+	$(BIN)/pytest -n $(JOBS) --dist loadgroup
 
 test: lint typecheck pytest
 
@@ -92,7 +93,7 @@ test-latest: $(UV)
 	$(UV) pip install --quiet --python .venv-latest/bin/python --no-deps -e .
 	@echo "newest releases differing from uv.lock:"
 	@.venv-latest/bin/python tools/lock_drift.py uv.lock .tools/latest-requirements.txt
-	.venv-latest/bin/pytest -n $(JOBS) -p no:cacheprovider
+	.venv-latest/bin/pytest -n $(JOBS) --dist loadgroup -p no:cacheprovider
 
 # The other supported interpreter (installed under pyenv here, not the global one).
 test-python312:
