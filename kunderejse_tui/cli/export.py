@@ -1,4 +1,9 @@
-"""``kunderejse export FILE --to FORMAT``: Markdown or Mermaid, to stdout or a file."""
+"""``kunderejse export FILE --to FORMAT``: Markdown, Mermaid, hand-over documents.
+
+The office formats (pptx, docx, xlsx, csv) are written by
+``journey.export.office``; their libraries are imported only when such an export
+runs, so the other commands never pay for them.
+"""
 
 from __future__ import annotations
 
@@ -11,25 +16,38 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
 
-FORMATS = ("markdown", "mermaid-journey", "mermaid-flowchart")
+FORMATS = ("markdown", "mermaid-journey", "mermaid-flowchart", "pptx", "docx", "xlsx", "csv")
+# Kept here, not imported from export.office: registering the command must stay cheap.
+BINARY = ("pptx", "docx", "xlsx")
+TEMPLATED = ("pptx", "docx")
+TABLES = ("touchpoints", "backlog", "interviews", "personas")
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
     p = sub.add_parser(
         "export",
-        help="write a journey as a Markdown document or a Mermaid diagram",
+        help="write a journey as a document, a diagram, a deck or a spreadsheet",
         description="Export a journey file. Headings and labels follow the journey's language "
-        "unless --lang says otherwise. Exit 0 on success, 1 when the file cannot be read or a "
-        "diagram is too large for Mermaid, 2 on usage errors.",
+        "unless --lang says otherwise. pptx, docx and xlsx are files (give -o); they and csv "
+        "need the office extra: pip install 'kunderejse-tui[office]'. Exit 0 on success, 1 when "
+        "the file cannot be read or a diagram is too large for Mermaid, 2 on usage errors "
+        "(and when the office extra is missing).",
     )
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--to", required=True, choices=FORMATS, help="what to write")
+    p.add_argument(
+        "--to",
+        required=True,
+        choices=FORMATS,
+        help="what to write: a Markdown document, a Mermaid diagram, a PowerPoint deck (pptx), "
+        "a Word document (docx), an Excel workbook (xlsx) or one table as CSV (csv)",
+    )
     p.add_argument(
         "-o",
         "--output",
         metavar="OUT",
         default=None,
-        help="file to write (default, or '-': standard output)",
+        help="file to write (default, or '-': standard output; pptx, docx and xlsx need a "
+        "file, or '-' into a pipe)",
     )
     p.add_argument(
         "--lang",
@@ -41,13 +59,35 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
     p.add_argument(
         "--include-unconsented",
         action="store_true",
-        help="Markdown: also quote interviews without consent: true",
+        help="Markdown and office formats: also quote interviews without consent: true",
     )
     p.add_argument(
         "--anonymise",
         "--anonymize",
         action="store_true",
-        help="Markdown: name respondents 'Kunde A', 'Kunde B'... in order of appearance",
+        help="Markdown and office formats: name respondents 'Kunde A', 'Kunde B'... in order "
+        "of appearance",
+    )
+    p.add_argument(
+        "--template",
+        metavar="FILE",
+        default=None,
+        help="pptx, docx: a client's .pptx or .docx whose masters, theme and styles to use "
+        "(its own slides or text are left out)",
+    )
+    p.add_argument(
+        "--table",
+        choices=TABLES,
+        default=None,
+        help="csv: which table to write: touchpoints, backlog (every pain and opportunity), "
+        "interviews (answers) or personas",
+    )
+    p.add_argument(
+        "--delimiter",
+        metavar="C",
+        default=None,
+        help="csv: the field separator, one character or 'tab' (default: ';' for --lang da, "
+        "Danish Excel's list separator; ',' for en)",
     )
     p.add_argument(
         "--split",
@@ -78,7 +118,8 @@ def run(args: argparse.Namespace) -> int:
     if not path.exists():
         raise UsageError(f"{args.file}: no such file")
     to_stdout = args.output in (None, "-")
-    if args.split and args.to == "markdown":
+    _check_office_options(args)
+    if args.split and not args.to.startswith("mermaid"):
         raise UsageError("--split is for the Mermaid exports")
     if args.split and to_stdout:
         raise UsageError("--split writes one file per stage: give -o FILE")
@@ -94,10 +135,12 @@ def run(args: argparse.Namespace) -> int:
     if args.persona is not None and args.persona not in export.persona_ids(journey):
         known = ", ".join(export.persona_ids(journey)) or "none"
         raise UsageError(f"unknown persona '{args.persona}' (known: {known})")
-    if args.to != "markdown" and (args.include_unconsented or args.anonymise):
-        warn("--include-unconsented and --anonymise only change the Markdown export")
+    if args.to.startswith("mermaid") and (args.include_unconsented or args.anonymise):
+        warn("--include-unconsented and --anonymise do not change the Mermaid exports")
 
     try:
+        if args.to in BINARY or args.to == "csv":
+            return _write_office(args, journey)
         if args.to == "markdown":
             write_output(
                 export.export_markdown(
@@ -157,3 +200,84 @@ def _write_split(args: argparse.Namespace, journey: dict[str, object], out: Path
         write_output(diagram, str(target))
         print(target)
     return status
+
+
+def _delimiter(raw: str) -> str:
+    value = "\t" if raw in ("tab", "\\t") else raw
+    if len(value) != 1 or value in '"\r\n':
+        raise UsageError(f"--delimiter takes one character or 'tab', not {raw!r}")
+    return value
+
+
+def _check_office_options(args: argparse.Namespace) -> None:
+    """Options that only one kind of export reads, refused elsewhere: nothing is ignored."""
+    if args.template is not None:
+        if args.to not in TEMPLATED:
+            raise UsageError("--template is for --to pptx and --to docx")
+        template = Path(args.template)
+        if not template.is_file():
+            raise UsageError(f"{args.template}: no such template file")
+        if template.suffix.lower() != f".{args.to}":
+            raise UsageError(f"--to {args.to} takes a .{args.to} template, not {template.name}")
+    if args.to != "csv" and (args.table is not None or args.delimiter is not None):
+        raise UsageError("--table and --delimiter are for --to csv")
+    if args.to == "csv" and args.table is None:
+        raise UsageError(f"--to csv writes one table: give --table {'|'.join(TABLES)}")
+    if args.to in BINARY:
+        if args.output is None:
+            raise UsageError(f"--to {args.to} writes a file: give -o FILE.{args.to}")
+        if args.output == "-" and sys.stdout.isatty():
+            raise UsageError(
+                f"refusing to write a binary .{args.to} to the terminal: "
+                f"give -o FILE.{args.to} or pipe the output"
+            )
+
+
+def _write_office(args: argparse.Namespace, journey: dict[str, object]) -> int:
+    from kunderejse_tui.cli.common import write_bytes_output
+    from kunderejse_tui.journey.export.office import MissingExtraError
+
+    common: dict[str, object] = {
+        "lang": args.lang,
+        "persona": args.persona,
+        "include_unconsented": args.include_unconsented,
+        "anonymise": args.anonymise,
+    }
+    try:
+        if args.to == "csv":
+            from kunderejse_tui.journey.export.office.csv_tables import export_csv
+
+            delimiter = None if args.delimiter is None else _delimiter(args.delimiter)
+            payload = export_csv(journey, table=args.table, delimiter=delimiter, **common)  # type: ignore[arg-type]
+        elif args.to == "xlsx":
+            from kunderejse_tui.journey.export.office.xlsx import export_xlsx
+
+            payload = export_xlsx(journey, **common)  # type: ignore[arg-type]
+        else:
+            payload = _document(args, journey, common)
+    except MissingExtraError as exc:
+        raise UsageError(str(exc)) from exc
+    write_bytes_output(payload, args.output)
+    return 0
+
+
+def _document(
+    args: argparse.Namespace, journey: dict[str, object], common: dict[str, object]
+) -> bytes:
+    from kunderejse_tui.journey.export.office import require
+    from kunderejse_tui.journey.export.office.map_image import map_png
+
+    require(args.to)  # before the picture is drawn: a missing extra says so first
+    picture = map_png(journey, lang=args.lang, persona=args.persona)
+    if args.to == "pptx":
+        from kunderejse_tui.journey.export.office.pptx import export_pptx as make
+    else:
+        from kunderejse_tui.journey.export.office.docx import export_docx as make
+    try:
+        return make(journey, template=args.template, map_png=picture, **common)  # type: ignore[arg-type]
+    except (KeyError, ValueError) as exc:
+        if args.template is None:
+            raise
+        # python-pptx and python-docx say "no such part" or "not a zip file" for a
+        # file that is not a usable template: the user's mistake, not ours.
+        raise UsageError(f"{args.template}: cannot use it as a template ({exc})") from exc

@@ -61,7 +61,11 @@ SPECS: dict[str, Spec] = {
         "export",
         ("file", "1"),
         {
-            "--to": ("to", ("markdown", "mermaid-journey", "mermaid-flowchart"), True),
+            "--to": (
+                "to",
+                ("markdown", "mermaid-journey", "mermaid-flowchart", "pptx", "docx", "xlsx", "csv"),
+                True,
+            ),
             "-o": ("output", None, True),
             "--output": ("output", None, True),
             "--lang": ("lang", LANGS_DA_EN, True),
@@ -70,6 +74,9 @@ SPECS: dict[str, Spec] = {
             "--anonymise": ("anonymise", None, False),
             "--anonymize": ("anonymise", None, False),
             "--split": ("split", None, False),
+            "--template": ("template", None, True),
+            "--table": ("table", ("touchpoints", "backlog", "interviews", "personas"), True),
+            "--delimiter": ("delimiter", None, True),
         },
         {
             "output": None,
@@ -78,6 +85,9 @@ SPECS: dict[str, Spec] = {
             "include_unconsented": False,
             "anonymise": False,
             "split": False,
+            "template": None,
+            "table": None,
+            "delimiter": None,
         },
         required=("to",),
     ),

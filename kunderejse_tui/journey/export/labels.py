@@ -92,6 +92,33 @@ LABELS: dict[str, tuple[str, str]] = {
         "The diagram is too large for Mermaid to show. "
         "Export it stage by stage with kunderejse export --to mermaid-journey --split.",
     ),
+    # Hand-over documents (PowerPoint, Word, spreadsheets)
+    "continued": ("{title} (fortsat)", "{title} (continued)"),
+    "emotion_curve": ("Følelseskurve", "Emotion curve"),
+    "curve_average": ("Alle (gennemsnit)", "Everyone (average)"),
+    "journey_map": ("Kunderejsekortet", "The journey map"),
+    "evidence_for": ("Interviewfund: {stage}", "Interview evidence: {stage}"),
+    "backlog": ("Backlog", "Backlog"),
+    "interview_answers": ("Interviewsvar", "Interview answers"),
+    "touchpoint": ("Berøringspunkt", "Touchpoint"),
+    "persona": ("Persona", "Persona"),
+    "id": ("Id", "Id"),
+    "summary": ("Resumé", "Summary"),
+    "category": ("Kategori", "Category"),
+    "pain": ("Smertepunkt", "Pain"),
+    "opportunity": ("Mulighed", "Opportunity"),
+    "text": ("Tekst", "Text"),
+    "evidence_count": ("Interviewbelæg", "Evidence"),
+    "responsible": ("Ansvarlig", "Owner"),
+    "priority": ("Prioritet", "Priority"),
+    "status": ("Status", "Status"),
+    "respondent_col": ("Respondent", "Respondent"),
+    "date": ("Dato", "Date"),
+    "answer": ("Svar", "Answer"),
+    "stage_list": ("Faser", "Stages"),
+    "consent": ("Samtykke", "Consent"),
+    "yes": ("ja", "yes"),
+    "no": ("nej", "no"),
 }
 
 _VALUES: dict[str, dict[str, tuple[str, str]]] = {
