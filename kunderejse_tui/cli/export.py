@@ -269,13 +269,20 @@ def _document(
 
     require(args.to)  # before the picture is drawn: a missing extra says so first
     picture = map_png(journey, lang=args.lang, persona=args.persona)
+    import zipfile
+
+    bad_package: type[Exception]
     if args.to == "pptx":
+        from pptx.exc import PackageNotFoundError as bad_package
+
         from kunderejse_tui.journey.export.office.pptx import export_pptx as make
     else:
+        from docx.opc.exceptions import PackageNotFoundError as bad_package
+
         from kunderejse_tui.journey.export.office.docx import export_docx as make
     try:
         return make(journey, template=args.template, map_png=picture, **common)  # type: ignore[arg-type]
-    except (KeyError, ValueError) as exc:
+    except (KeyError, ValueError, zipfile.BadZipFile, bad_package) as exc:
         if args.template is None:
             raise
         # python-pptx and python-docx say "no such part" or "not a zip file" for a
