@@ -8,6 +8,7 @@ a formula and ``#N/A`` as an error, so the type is set after the value. Numbers
 from __future__ import annotations
 
 import io
+import math
 from typing import Any
 
 from kunderejse_tui.journey.export.office import require
@@ -55,9 +56,26 @@ def _sheet(wb: Any, table: Table, first: bool) -> None:
             else:
                 cell.alignment = top
     ncols = len(table.header)
+    widths = []
     for c in range(ncols):
-        shown = [table.header[c]] + [str(row[c]) for row in table.rows if row[c] not in (None, "")]
-        ws.column_dimensions[get_column_letter(c + 1)].width = _width(shown, c in table.wide)
+        shown = [table.header[c] + "  "] + [
+            str(row[c]) for row in table.rows if row[c] not in (None, "")
+        ]
+        widths.append(_width(shown, c in table.wide))
+        ws.column_dimensions[get_column_letter(c + 1)].width = widths[-1]
+    # Wrapped cells need their row's height written down: LibreOffice (and Excel
+    # until someone edits the row) would otherwise draw the lines over the next row.
+    for r, row in enumerate(table.rows, start=2):
+        lines = max(
+            (
+                sum(max(1, math.ceil(len(part) / max(widths[c] - 1, 1))) for part in v.split("\n"))
+                for c, v in enumerate(row)
+                if isinstance(v, str) and v
+            ),
+            default=1,
+        )
+        if lines > 1:
+            ws.row_dimensions[r].height = 15 * lines
     # A table needs a data row: an empty one keeps Excel from calling the file broken.
     last_row = max(2, len(table.rows) + 1)
     ref = f"A1:{get_column_letter(ncols)}{last_row}"
