@@ -1,4 +1,10 @@
-"""``kunderejse export FILE --to FORMAT``: Markdown, Mermaid or the map as a picture."""
+"""``kunderejse export FILE --to FORMAT``: Markdown, Mermaid, the map as a picture,
+hand-over documents.
+
+The map (svg, png, pdf, html) is drawn by ``journey.export.picture``, the office
+formats (pptx, docx, xlsx, csv) by ``journey.export.office``; their libraries are
+imported only when such an export runs, so the other commands never pay for them.
+"""
 
 from __future__ import annotations
 
@@ -13,28 +19,49 @@ if TYPE_CHECKING:
 
     from kunderejse_tui.journey.yamlio import Loaded
 
-FORMATS = ("markdown", "mermaid-journey", "mermaid-flowchart", "svg", "png", "pdf", "html")
+FORMATS = (
+    "markdown",
+    "mermaid-journey",
+    "mermaid-flowchart",
+    "svg",
+    "png",
+    "pdf",
+    "html",
+    "pptx",
+    "docx",
+    "xlsx",
+    "csv",
+)
 PICTURES = ("svg", "png", "pdf", "html")
-BINARY = ("png", "pdf")
+# Kept here, not imported from export.office: registering the command must stay cheap.
+OFFICE_FILES = ("pptx", "docx", "xlsx")
+# Never written to a terminal: they would garble it.
+BINARY = ("png", "pdf", *OFFICE_FILES)
+TEMPLATED = ("pptx", "docx")
+TABLES = ("touchpoints", "backlog", "interviews", "personas")
 PAPERS = ("a4", "a3", "a2")
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
     p = sub.add_parser(
         "export",
-        help="write a journey as Markdown, a Mermaid diagram or the journey map as a picture",
+        help="write a journey as a document, a diagram, the map as a picture, a deck or a "
+        "spreadsheet",
         description="Export a journey file. Headings and labels follow the journey's language "
         "unless --lang says otherwise. svg, png, pdf and html draw the journey map (stages, "
-        "lanes, the emotion curve); png and pdf are binary and need -o. Exit 0 on success, 1 "
-        "when the file cannot be read or a diagram is too large for Mermaid, 2 on usage errors.",
+        "lanes, the emotion curve); png and pdf need the picture extra, pptx, docx, xlsx and "
+        "csv the office extra (pip install 'kunderejse-tui[picture,office]'). Binary formats "
+        "are not written to a terminal. Exit 0 on success, 1 when the file cannot be read or "
+        "a diagram is too large for Mermaid, 2 on usage errors (and when an extra is missing).",
     )
     p.add_argument("file", metavar="FILE", help="the journey file (NAME.journey.yaml)")
     p.add_argument(
         "--to",
         required=True,
         choices=FORMATS,
-        help="what to write: markdown, mermaid-journey, mermaid-flowchart, or the map as "
-        "svg, png, pdf or html (one self-contained page)",
+        help="what to write: a Markdown document, a Mermaid diagram, the map as svg, png, pdf "
+        "or html (one self-contained page), a PowerPoint deck (pptx), a Word document (docx), "
+        "an Excel workbook (xlsx) or one table as CSV (csv)",
     )
     p.add_argument(
         "-o",
@@ -42,8 +69,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
         metavar="OUT",
         default=None,
         help="file to write (default, or '-': standard output; png and pdf need a file "
-        "unless the output is piped). A map of several pages as svg or png writes "
-        "OUT's NAME.01.svg, NAME.02.svg...",
+        "unless the output is piped, pptx, docx and xlsx a file or '-' into a pipe). A map of "
+        "several pages as svg or png writes OUT's NAME.01.svg, NAME.02.svg...",
     )
     p.add_argument(
         "--lang",
@@ -55,14 +82,35 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
     p.add_argument(
         "--include-unconsented",
         action="store_true",
-        help="Markdown and the map: also use interviews without consent: true",
+        help="Markdown, the map and office formats: also use interviews without consent: true",
     )
     p.add_argument(
         "--anonymise",
         "--anonymize",
         action="store_true",
-        help="Markdown and the map: name respondents 'Kunde A', 'Kunde B'... in order of "
-        "appearance",
+        help="Markdown, the map and office formats: name respondents 'Kunde A', 'Kunde B'... "
+        "in order of appearance",
+    )
+    p.add_argument(
+        "--template",
+        metavar="FILE",
+        default=None,
+        help="pptx, docx: a client's .pptx or .docx whose masters, theme and styles to use "
+        "(its own slides or text are left out)",
+    )
+    p.add_argument(
+        "--table",
+        choices=TABLES,
+        default=None,
+        help="csv: which table to write: touchpoints, backlog (every pain and opportunity), "
+        "interviews (answers) or personas",
+    )
+    p.add_argument(
+        "--delimiter",
+        metavar="C",
+        default=None,
+        help="csv: the field separator, one character or 'tab' (default: ';' for --lang da, "
+        "Danish Excel's list separator; ',' for en)",
     )
     p.add_argument(
         "--split",
@@ -120,8 +168,9 @@ def run(args: argparse.Namespace) -> int:
     if not picture and (args.paper != "a3" or args.lanes is not None or args.compare is not None):
         raise UsageError("--paper, --lanes and --compare are for the map (svg, png, pdf, html)")
     lanes = _lanes(args.lanes) if picture else None
-    if args.split and args.to == "markdown":
-        raise UsageError("--split is for the Mermaid exports")
+    _check_office_options(args)
+    if args.split and not (picture or args.to.startswith("mermaid")):
+        raise UsageError("--split is for the Mermaid exports and the map")
     if args.split and to_stdout and not picture:
         raise UsageError("--split writes one file per stage: give -o FILE")
 
@@ -138,11 +187,13 @@ def run(args: argparse.Namespace) -> int:
         known = ", ".join(export.persona_ids(journey)) or "none"
         raise UsageError(f"unknown persona '{args.persona}' (known: {known})")
     if args.to.startswith("mermaid") and (args.include_unconsented or args.anonymise):
-        warn("--include-unconsented and --anonymise only change the Markdown export and the map")
+        warn("--include-unconsented and --anonymise do not change the Mermaid exports")
     if picture:
         return _write_picture(args, journey, path, lanes)
 
     try:
+        if args.to in OFFICE_FILES or args.to == "csv":
+            return _write_office(args, journey)
         if args.to == "markdown":
             write_output(
                 export.export_markdown(
@@ -346,3 +397,91 @@ def _binary_to_stdout(payload: bytes) -> int:
     except BrokenPipeError:
         reader_gone()
     return 0
+
+
+def _delimiter(raw: str) -> str:
+    value = "\t" if raw in ("tab", "\\t") else raw
+    if len(value) != 1 or value in '"\r\n':
+        raise UsageError(f"--delimiter takes one character or 'tab', not {raw!r}")
+    return value
+
+
+def _check_office_options(args: argparse.Namespace) -> None:
+    """Options that only one kind of export reads, refused elsewhere: nothing is ignored."""
+    if args.template is not None:
+        if args.to not in TEMPLATED:
+            raise UsageError("--template is for --to pptx and --to docx")
+        template = Path(args.template)
+        if not template.is_file():
+            raise UsageError(f"{args.template}: no such template file")
+        if template.suffix.lower() != f".{args.to}":
+            raise UsageError(f"--to {args.to} takes a .{args.to} template, not {template.name}")
+    if args.to != "csv" and (args.table is not None or args.delimiter is not None):
+        raise UsageError("--table and --delimiter are for --to csv")
+    if args.to == "csv" and args.table is None:
+        raise UsageError(f"--to csv writes one table: give --table {'|'.join(TABLES)}")
+    if args.to in OFFICE_FILES:
+        if args.output is None:
+            raise UsageError(f"--to {args.to} writes a file: give -o FILE.{args.to}")
+        if args.output == "-" and sys.stdout.isatty():
+            raise UsageError(
+                f"refusing to write a binary .{args.to} to the terminal: "
+                f"give -o FILE.{args.to} or pipe the output"
+            )
+
+
+def _write_office(args: argparse.Namespace, journey: dict[str, object]) -> int:
+    from kunderejse_tui.cli.common import write_bytes_output
+    from kunderejse_tui.journey.export.office import MissingExtraError
+
+    common: dict[str, object] = {
+        "lang": args.lang,
+        "persona": args.persona,
+        "include_unconsented": args.include_unconsented,
+        "anonymise": args.anonymise,
+    }
+    try:
+        if args.to == "csv":
+            from kunderejse_tui.journey.export.office.csv_tables import export_csv
+
+            delimiter = None if args.delimiter is None else _delimiter(args.delimiter)
+            payload = export_csv(journey, table=args.table, delimiter=delimiter, **common)  # type: ignore[arg-type]
+        elif args.to == "xlsx":
+            from kunderejse_tui.journey.export.office.xlsx import export_xlsx
+
+            payload = export_xlsx(journey, **common)  # type: ignore[arg-type]
+        else:
+            payload = _document(args, journey, common)
+    except MissingExtraError as exc:
+        raise UsageError(str(exc)) from exc
+    write_bytes_output(payload, args.output)
+    return 0
+
+
+def _document(
+    args: argparse.Namespace, journey: dict[str, object], common: dict[str, object]
+) -> bytes:
+    from kunderejse_tui.journey.export.office import require
+    from kunderejse_tui.journey.export.office.map_image import map_png
+
+    require(args.to)  # before the picture is drawn: a missing extra says so first
+    picture = map_png(journey, lang=args.lang, persona=args.persona)
+    import zipfile
+
+    bad_package: type[Exception]
+    if args.to == "pptx":
+        from pptx.exc import PackageNotFoundError as bad_package
+
+        from kunderejse_tui.journey.export.office.pptx import export_pptx as make
+    else:
+        from docx.opc.exceptions import PackageNotFoundError as bad_package
+
+        from kunderejse_tui.journey.export.office.docx import export_docx as make
+    try:
+        return make(journey, template=args.template, map_png=picture, **common)  # type: ignore[arg-type]
+    except (KeyError, ValueError, zipfile.BadZipFile, bad_package) as exc:
+        if args.template is None:
+            raise
+        # python-pptx and python-docx say "no such part" or "not a zip file" for a
+        # file that is not a usable template: the user's mistake, not ours.
+        raise UsageError(f"{args.template}: cannot use it as a template ({exc})") from exc
