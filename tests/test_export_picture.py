@@ -295,6 +295,20 @@ def test_a_stage_too_busy_for_any_page_is_summarised_and_said() -> None:
     assert any("punkter er ikke vist" in t.text for t in _texts(pages))
 
 
+def test_a_long_persona_name_wraps_whole_and_stays_on_the_page() -> None:
+    journey = _journey("b2b-software")
+    long_name = "Mette " + "Meget-lang-persona-beskrivelse " * 12
+    journey["personas"][0]["name"] = long_name
+    (page,) = lay_out(journey, Options())
+    texts = _texts([page])
+    for t in texts:
+        w = measure(t.text, t.size, t.bold)
+        left = t.x - (w if t.anchor == "end" else w / 2 if t.anchor == "middle" else 0)
+        assert left >= 0 and left + w <= page.width, t.text
+    bold = [t.text for t in texts if t.bold]
+    assert " ".join(long_name.split()) in _joined(bold)
+
+
 def test_lanes_choose_what_is_drawn() -> None:
     journey = _journey("bilkoeb-privat")
     all_text = " ".join(t.text for t in _texts(lay_out(journey, Options())))

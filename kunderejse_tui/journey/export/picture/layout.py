@@ -466,7 +466,8 @@ class Builder:
 
     def grid_bottom(self) -> float:
         sz = self.sz
-        legend_h = sz.small * 1.28 * 2 + sz.pad * 3
+        rows = 1 + len(self.legend_rows())
+        legend_h = (sz.small * 1.28 + sz.pad * 0.6) * rows + sz.pad * 1.8
         footer_h = sz.small * 1.28 * 2 + sz.pad
         return self.height - sz.margin - legend_h - footer_h
 
@@ -484,7 +485,11 @@ class Builder:
             self.page(page, group)
             out.append(page)
         if self.left_out:
-            note = label("cut_note", self.lang, n=self.left_out)
+            note = (
+                label("cut_note_one", self.lang)
+                if self.left_out == 1
+                else label("cut_note", self.lang, n=self.left_out)
+            )
             for page in out:
                 self.footer_note(page, note)
         return out
@@ -581,20 +586,23 @@ class Builder:
             )
             page.items.append(cell)
             y += line_h
-        # Personas: name in bold, whole; the summary after it, cut to the line.
+        # Personas: name in bold, whole (wrapped if it must); the summary after it,
+        # cut to the line.
         for i, p in enumerate(self.personas[:4]):
-            name = clean(persona_name(p, i))
+            names = wrap(clean(persona_name(p, i)), width, sz.body, True)
             summary = clean(text(p.get("summary")))
-            name_w = measure(name, sz.body, True)
-            cell = Cell(x - sz.pad, y, width + sz.pad, line_h + sz.body * 0.3)
-            cell.items.append(Text(x, y + sz.body * ASCENT * 0.92, name, sz.body, bold=True))
-            if summary:
-                rest = ellipsize(summary, max(width - name_w - sz.body, 0), sz.body)
-                cell.items.append(
-                    Text(x + name_w + sz.body * 0.6, y + sz.body * ASCENT * 0.92, rest, sz.body)
-                )
+            cell = Cell(x - sz.pad, y, width + sz.pad, line_h * len(names) + sz.body * 0.3)
+            for n, name in enumerate(names):
+                baseline = y + sz.body * (ASCENT * 0.92 + 1.28 * n)
+                cell.items.append(Text(x, baseline, name, sz.body, bold=True))
+            name_w = measure(names[-1], sz.body, True) if names else 0.0
+            room = width - name_w - sz.body * 0.6
+            if summary and room > sz.body * 4:
+                baseline = y + sz.body * (ASCENT * 0.92 + 1.28 * (len(names) - 1))
+                rest = ellipsize(summary, room, sz.body)
+                cell.items.append(Text(x + name_w + sz.body * 0.6, baseline, rest, sz.body))
             page.items.append(cell)
-            y += line_h
+            y += line_h * len(names)
         if len(self.personas) > 4:
             others = ", ".join(
                 clean(persona_name(p, i + 4)) for i, p in enumerate(self.personas[4:])
@@ -751,8 +759,19 @@ class Builder:
                     )  # fmt: skip
                 return out
 
-            rows = text_rows(f"{label('tone', self.lang)}: {tone_word} ({chosen + 1}/4)", w, sz.small,
-                             fill=GREY, indent=scale_w * 4 + sz.small * 0.4, first=scale)  # fmt: skip
+            # "Tone: Informere (2/4)" beside the scale; in columns too narrow for every
+            # tone so, "Informere (2/4)" in all of them, rather than "(2/4)" wrapped
+            # under the word (the scale says what it is).
+            indent = scale_w * 4 + sz.small * 0.4
+            said = f"{tone_word} ({chosen + 1}/4)"
+            prefix = f"{label('tone', self.lang)}: "
+            if all(
+                measure(f"{prefix}{value_label('tone', t, self.lang)} (4/4)", sz.small)
+                <= w - indent
+                for t in TONES
+            ):
+                said = prefix + said
+            rows = text_rows(said, w, sz.small, fill=GREY, indent=indent, first=scale)
             blocks.append(Block(rows, whole=False))
         for m in stage.key_messages:
             blocks.append(
@@ -929,20 +948,29 @@ class Builder:
             avg_pts.append(None if score is None else (centre(k), at(score)))
             avg_scores.append(score)
         curve(avg_pts, Style(stroke=AVERAGE_COLOUR, width=2.0))
-        for p, score in zip(avg_pts, avg_scores, strict=True):
-            if p is not None and score is not None:
-                page.items += face(p[0], p[1], sz.body * 0.95, int(score + 0.5))
-                shown = f"{score:.1f}".replace(".", "," if self.lang == "da" else ".")
-                page.items.append(
-                    Text(
-                        p[0] + sz.body * 1.2,
-                        p[1] + sz.body * 1.6,
-                        shown,
-                        sz.small,
-                        bold=True,
-                        fill=GREY,
-                    )
+        for k, (p, score) in enumerate(zip(avg_pts, avg_scores, strict=True)):
+            if p is None or score is None:
+                continue
+            page.items += face(p[0], p[1], sz.body * 0.95, int(score + 0.5))
+            shown = f"{score:.1f}".replace(".", "," if self.lang == "da" else ".")
+            # The number sits below right of the face, or above right where the
+            # curve falls to the next stage (it would cross the number); on a white
+            # ground, so a persona's line passing behind it does not strike it out.
+            following = avg_scores[k + 1] if k + 1 < len(avg_scores) else None
+            falls = following is not None and following < score - 0.25
+            x = p[0] + sz.body * 1.2
+            baseline = p[1] + (-sz.body * 1.0 if falls else sz.body * 1.6)
+            w = measure(shown, sz.small, True)
+            page.items.append(
+                Rect(
+                    x - sz.small * 0.2,
+                    baseline - sz.small * ASCENT,
+                    w + sz.small * 0.4,
+                    sz.small * 1.25,
+                    Style(fill="#ffffff"),
                 )
+            )
+            page.items.append(Text(x, baseline, shown, sz.small, bold=True, fill=GREY))
 
     # -- legend and footer -------------------------------------------------
 
@@ -965,11 +993,23 @@ class Builder:
             word = f"{score} {label_emotion(score, self.lang)}"
             page.items.append(Text(x + size * 1.5, baseline, word, size))
             x += size * 1.5 + measure(word, size) + size * 1.2
-        # Second row: the lines of the curve.
-        x = sz.margin + measure(label("legend", self.lang) + ":", size, True) + size
-        y2 = y + size * 1.28 + sz.pad * 0.6
-        mid2 = y2 + size * 0.6
-        base2 = y2 + size * ASCENT * 0.92
+        # Then the lines of the curve, over as many rows as their names take.
+        line_h = size * 1.28 + sz.pad * 0.6
+        for n, row in enumerate(self.legend_rows()):
+            y2 = y + line_h * (n + 1)
+            mid2 = y2 + size * 0.6
+            base2 = y2 + size * ASCENT * 0.92
+            for x, word, style in row:
+                page.items.append(Line([(x, mid2), (x + size * 2.6, mid2)], style))
+                page.items.append(Text(x + size * 3.1, base2, word, size))
+
+    def legend_rows(self) -> list[list[tuple[float, str, Style]]]:
+        """The curve's lines in the legend (the average, each persona, the compared
+        state), placed left to right and on a new row where the page ends."""
+        sz = self.sz
+        size = sz.small
+        start = sz.margin + measure(label("legend", self.lang) + ":", size, True) + size
+        right = self.width - sz.margin
         entries: list[tuple[str, Style]] = [
             (label("average", self.lang), Style(stroke=AVERAGE_COLOUR, width=2.0))
         ]
@@ -992,10 +1032,20 @@ class Builder:
                     Style(stroke=COMPARE_COLOUR, width=1.4, dash=(4, 3)),
                 )
             )
+        rows: list[list[tuple[float, str, Style]]] = [[]]
+        x = start
         for word, style in entries:
-            page.items.append(Line([(x, mid2), (x + size * 2.6, mid2)], style))
-            page.items.append(Text(x + size * 3.1, base2, word, size))
-            x += size * 3.1 + measure(word, size) + size * 1.4
+            room = right - start - size * 3.1
+            # A name wider than the whole row (it is whole in the title block) is
+            # shortened here rather than drawn off the page.
+            word = ellipsize(word, room, size)
+            w = size * 3.1 + measure(word, size)
+            if rows[-1] and x + w > right:
+                rows.append([])
+                x = start
+            rows[-1].append((x, word, style))
+            x += w + size * 1.4
+        return rows
 
     def footer(self, page: Page) -> None:
         sz = self.sz
