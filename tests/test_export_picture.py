@@ -19,7 +19,7 @@ from kunderejse_tui.journey.export.picture import (
     export_svg_pages,
 )
 from kunderejse_tui.journey.export.picture.fonts import measure
-from kunderejse_tui.journey.export.picture.layout import lay_out
+from kunderejse_tui.journey.export.picture.layout import LANES, lay_out
 from kunderejse_tui.journey.export.picture.shapes import Cell, Text
 from kunderejse_tui.journey.export.picture.text import clean, wrap
 
@@ -206,13 +206,107 @@ def test_names_that_wrap_still_come_out_whole() -> None:
 
 def test_twelve_stages_fit_on_a3_and_split_on_a4_with_names_repeated() -> None:
     journey = _journey("energiraadgivning-livscyklus")
-    assert len(lay_out(journey, Options())) == 1
-    a4 = lay_out(journey, Options(paper="a4"))
+    told: list[str] = []
+    assert len(lay_out(journey, Options(notice=told.append))) == 1
+    assert told == []
+    a4 = lay_out(journey, Options(paper="a4", notice=told.append))
     assert len(a4) == 2
+    assert told == [
+        "12 stages do not fit on one A4 page: the map is split over 2 pages, "
+        "with the stage names repeated on each"
+    ]
     split = lay_out(journey, Options(split=True))
     assert len(split) == 2
     for page in a4:
         assert "Side" in " ".join(t.text for t in _texts([page]))
+
+
+def _busy(n_stages: int, n_tps: int = 15) -> dict[str, Any]:
+    """A journey whose first stage has ``n_tps`` touchpoints with long names, and
+    every stage questions, pains and opportunities to shrink."""
+    journey = _crowded(n_stages, 2)
+    journey["stages"][0]["touchpoints"] = [
+        {
+            "id": f"busy-{t}",
+            "name": f"Berøringspunkt {t} hos kundeservice med et langt navn",
+            "emotion": 1 + t % 5,
+            "kind": "paid",
+            "channel": "e-mail",
+            "pains": [f"Smerte {t} " * 4],
+            "opportunities": [f"Mulighed {t} " * 4],
+        }
+        for t in range(n_tps)
+    ]
+    for stage in journey["stages"]:
+        stage["customer_questions"] = [{"text": "Hvad koster det, og hvornår? " * 2}] * 3
+    return journey
+
+
+def _touchpoint_cells(pages: list[Any]) -> list[list[str]]:
+    cells = []
+    for page in pages:
+        for item in page.items:
+            if isinstance(item, Cell):
+                lines = [t.text for t in item.items if isinstance(t, Text)]
+                if any(line.startswith("Berøringspunkt") for line in lines):
+                    cells.append(lines)
+    return cells
+
+
+def _joined(lines: list[str]) -> str:
+    return "".join(line[:-1] if line.endswith("-") else line + " " for line in lines)
+
+
+@pytest.mark.parametrize("n_stages", [4, 12])
+def test_fifteen_touchpoints_in_a_stage_are_all_shown_whole(n_stages: int) -> None:
+    journey = _busy(n_stages)
+    told: list[str] = []
+    # Without the evidence lane, which repeats the names (and may be cut).
+    lanes = [lane for lane in LANES if lane != "evidence"]
+    pages = lay_out(journey, Options(lanes=lanes, notice=told.append))
+    cells = _touchpoint_cells(pages)
+    assert not [c for c in cells if any(re.fullmatch(r"\+\d+ mere", s) for s in c)]
+    joined = " ".join(_joined(c) for c in cells)
+    for t in range(15):
+        assert f"Berøringspunkt {t} hos kundeservice med et langt navn" in joined
+    assert "…" not in joined
+    # The lanes that may be cut gave way: the questions of the busy stage are cut.
+    assert any(re.fullmatch(r"\+\d+ mere", t.text) for t in _texts(pages))
+    if n_stages == 4:
+        assert len(pages) == 1 and told == []
+        return
+    # Twelve columns are too narrow for the names: split, and said so.
+    assert len(pages) > 1
+    assert told and "the touchpoint names do not fit on 1 A3 page" in told[0]
+    stage_names = [f"Fase {s} Informationsindsamling" for s in range(n_stages)]
+    for page in pages:
+        text = _joined([t.text for t in _texts([page])])
+        assert "Side" in text
+        assert any(name in text for name in stage_names)
+    everything = _joined([t.text for t in _texts(pages)])
+    assert all(name in everything for name in stage_names)
+
+
+def test_a_stage_too_busy_for_any_page_is_summarised_and_said() -> None:
+    told: list[str] = []
+    pages = lay_out(_busy(12, 80), Options(notice=told.append))
+    assert len(pages) == 1
+    assert told and "more touchpoints than one page can hold" in told[0]
+    assert any("punkter er ikke vist" in t.text for t in _texts(pages))
+
+
+def test_a_long_persona_name_wraps_whole_and_stays_on_the_page() -> None:
+    journey = _journey("b2b-software")
+    long_name = "Mette " + "Meget-lang-persona-beskrivelse " * 12
+    journey["personas"][0]["name"] = long_name
+    (page,) = lay_out(journey, Options())
+    texts = _texts([page])
+    for t in texts:
+        w = measure(t.text, t.size, t.bold)
+        left = t.x - (w if t.anchor == "end" else w / 2 if t.anchor == "middle" else 0)
+        assert left >= 0 and left + w <= page.width, t.text
+    bold = [t.text for t in texts if t.bold]
+    assert " ".join(long_name.split()) in _joined(bold)
 
 
 def test_lanes_choose_what_is_drawn() -> None:
@@ -283,11 +377,9 @@ def test_pdf_text_has_every_stage_touchpoint_and_persona_name(stem: str) -> None
     from kunderejse_tui.journey.export.select import persona_name, stage_name, touchpoint_name
 
     journey = _journey(stem)
-    opt = golden.options(stem)
-    # Twelve stages on one A3 page summarise the busiest cells ("+N"); on two pages
-    # (--split) every name has room.
-    opt.split = len(access.stages(journey)) > 8
-    reader = PdfReader(io.BytesIO(export_pdf(journey, opt)))
+    # A3, no --split: the other lanes give the touchpoints the room their names need.
+    reader = PdfReader(io.BytesIO(export_pdf(journey, golden.options(stem))))
+    assert len(reader.pages) == 1
     text = "\n".join(page.extract_text() for page in reader.pages)
     flat = _normal(text)
     names = [persona_name(p, i) for i, p in enumerate(access.personas(journey))]

@@ -42,6 +42,19 @@ def test_several_pages_are_numbered_files(
     assert not out.exists()
 
 
+def test_a_split_nobody_asked_for_is_said_on_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "map.pdf"
+    assert main(["export", str(TWELVE), "--to", "pdf", "-o", str(out)]) == 0
+    assert capsys.readouterr().err == ""  # twelve stages, one A3 page, every name whole
+    assert main(["export", str(TWELVE), "--to", "pdf", "--paper", "a4", "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "warning" in err and "split over 2 pages" in err and "A4" in err
+    assert main(["export", str(TWELVE), "--to", "pdf", "--split", "-o", str(out)]) == 0
+    assert capsys.readouterr().err == ""  # asked for
+
+
 def test_unknown_lane_and_map_options_on_text_exports_are_usage_errors(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -339,6 +339,8 @@ def _write_picture(
         lanes=lanes,
         compare=compare,
         source=path.name,
+        # A map split over pages nobody asked for, or cells that hide names, is said.
+        notice=lambda message: warn(f"{args.file}: {message}"),
     )
     to_stdout = args.output in (None, "-")
     try:

@@ -103,6 +103,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "page": ("Side {n} af {of}", "Page {n} of {of}"),
     "made_with": ("lavet med kunderejse", "made with kunderejse"),
     "dashed": ("{state} (stiplet)", "{state} (dashed)"),
+    "cut_note_one": (
+        "1 punkt er ikke vist (se »+N«); hele rejsen står i Markdown-eksporten.",
+        "1 item is not shown (see “+N”); the Markdown export has the whole journey.",
+    ),
     "cut_note": (
         "{n} punkter er ikke vist (se »+N«); hele rejsen står i Markdown-eksporten.",
         "{n} items are not shown (see “+N”); the Markdown export has the whole journey.",

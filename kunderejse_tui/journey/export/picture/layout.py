@@ -4,7 +4,10 @@ Everything that decides where something goes is here, so the SVG, PNG and PDF
 agree. Text is measured with the bundled font's real advance widths
 (``fonts.measure``) and wrapped inside its cell; a cell with more than fits shows
 what fits, then "…" and "+N more". Names (stages, touchpoints, personas) are
-never cut: a touchpoint is shown whole or counted in "+N".
+never cut: the touchpoint lane gets the height its names need before the lanes
+that may be cut share the rest, and when the columns are too narrow for that the
+stages are split over more pages (``Options.notice`` is told). Only a stage with
+more touchpoints than a whole page holds is summarised: "+N", and the page says so.
 """
 
 from __future__ import annotations
@@ -62,6 +65,8 @@ LANE_LABELS = {
     "kpis": "kpis",
 }
 TONES = ("inspire", "inform", "persuade", "sell")
+# Heights are sums of floats: a block that fits to the last 1e-6 pt fits.
+EPS = 1e-6
 
 GREY = "#5c5c5c"
 RULE = "#b8b8b8"
@@ -98,6 +103,7 @@ class Options:
         "include_unconsented",
         "lanes",
         "lang",
+        "notice",
         "paper",
         "persona",
         "source",
@@ -116,6 +122,7 @@ class Options:
         lanes: list[str] | None = None,
         compare: Any = None,
         source: str = "",
+        notice: Callable[[str], None] | None = None,
     ) -> None:
         self.lang = lang
         self.persona = persona
@@ -126,6 +133,9 @@ class Options:
         self.lanes = lanes
         self.compare = compare  # another journey (data), drawn dashed on the curve
         self.source = source  # the file name shown in the footer
+        # Told, in English, when the map is split over pages the caller did not ask
+        # for (the CLI prints it on stderr).
+        self.notice = notice
 
 
 class Sizes:
@@ -229,7 +239,7 @@ def fill_cell(
     for i, block in enumerate(blocks):
         last = i == len(blocks) - 1
         room = bottom - y - (0 if last else more_h)
-        if block.height <= room:
+        if block.height <= room + EPS:
             for h, draw in block.rows:
                 cell.items += draw(cell.x + sz.pad, y)
                 y += h
@@ -241,7 +251,7 @@ def fill_cell(
             used = 0.0
             room = bottom - y - more_h  # the "+N" line, or nothing when none is left
             for h, draw in block.rows:
-                if used + h > room:
+                if used + h > room + EPS:
                     break
                 rows.append((h, draw))
                 used += h
@@ -379,30 +389,107 @@ class Builder:
             state = text(as_dict(opt.compare).get("state")) or "current"
             self.compare_state = value_label("state", state, self.lang)
         self.left_out = 0
+        self.title = clean(text(as_dict(journey).get("title"))) or label("untitled", self.lang)
+        self._blocks: dict[tuple[str, int, float], list[Block]] = {}
 
     # -- pages -------------------------------------------------------------
 
+    def balanced(self, pages: int) -> list[list[StageView]]:
+        """The stages over ``pages`` pages, balanced: 12 stages over two pages are 6 + 6,
+        not 10 + 2 (so there may be fewer pages than asked for)."""
+        n = len(self.stages)
+        size = -(-n // pages)
+        return [self.stages[i : i + size] for i in range(0, n, size)]
+
     def groups(self) -> list[list[StageView]]:
+        """The stages of each page. As many stages on a page as the columns allow
+        (comfortable ones with ``--split``), and then fewer, page by page, until every
+        touchpoint name fits whole; when not even one stage alone has room for all of
+        its touchpoints, the first layout, summarised ("+N")."""
         sz = self.sz
-        grid_w = self.width - 2 * sz.margin - sz.label_w
-        per_page = max(int(grid_w // (sz.comfy_col if self.opt.split else sz.min_col)), 1)
         n = len(self.stages)
         if n == 0:
             return [[]]
-        pages = -(-n // per_page)
-        size = -(-n // pages)  # balanced: 12 stages over two pages are 6 + 6, not 10 + 2
-        return [self.stages[i : i + size] for i in range(0, n, size)]
+        grid_w = self.width - 2 * sz.margin - sz.label_w
+        per_page = max(int(grid_w // (sz.comfy_col if self.opt.split else sz.min_col)), 1)
+        first = self.balanced(-(-n // per_page))
+        paper = self.opt.paper.upper() if self.opt.paper in PAPERS else "A3"
+        if self.fits_all(first):
+            if len(first) > 1 and not self.opt.split:
+                self.tell(
+                    f"{n} stages do not fit on one {paper} page: the map is split over "
+                    f"{len(first)} pages, with the stage names repeated on each"
+                )
+            return first
+        if not all(self.fits([stage], n) for stage in self.stages):
+            self.tell(
+                "some stages have more touchpoints than one page can hold: their cells "
+                'end in "+N", and the Markdown export has the whole journey'
+            )
+            return first
+        seen = {len(first)}
+        for pages in range(len(first) + 1, n + 1):
+            groups = self.balanced(pages)
+            if len(groups) in seen:
+                continue
+            seen.add(len(groups))
+            if self.fits_all(groups):
+                self.tell(
+                    f"the touchpoint names do not fit on {len(first)} {paper} "
+                    f"page{'s' if len(first) > 1 else ''}: the map is split over "
+                    f"{len(groups)} pages, with the stage names repeated on each"
+                )
+                return groups
+        return first  # not reached: one stage a page fits
+
+    def tell(self, message: str) -> None:
+        if self.opt.notice is not None:
+            self.opt.notice(message)
+
+    def fits_all(self, groups: list[list[StageView]]) -> bool:
+        return all(self.fits(group, len(groups)) for group in groups)
+
+    def fits(self, group: list[StageView], of: int) -> bool:
+        """Whether every touchpoint of ``group`` is shown whole on a page of ``of``,
+        the other lanes at their least."""
+        if "touchpoints" not in self.lanes:
+            return True
+        col_w = self.grid_w / len(group)
+        natural, minimum = self.lane_needs(group, col_w)
+        t = self.lanes.index("touchpoints")
+        need = natural[t] + sum(m for i, m in enumerate(minimum) if i != t)
+        return need <= self.grid_room(group, col_w, of) + EPS
+
+    @property
+    def grid_w(self) -> float:
+        return self.width - 2 * self.sz.margin - self.sz.label_w
+
+    def grid_bottom(self) -> float:
+        sz = self.sz
+        rows = 1 + len(self.legend_rows())
+        legend_h = (sz.small * 1.28 + sz.pad * 0.6) * rows + sz.pad * 1.8
+        footer_h = sz.small * 1.28 * 2 + sz.pad
+        return self.height - sz.margin - legend_h - footer_h
+
+    def grid_room(self, group: list[StageView], col_w: float, of: int) -> float:
+        """The height the lanes have on a page of ``of`` showing ``group``."""
+        scratch = Page(self.width, self.height, self.title, 1, of)
+        top = self.title_block(scratch, self.sz.margin)
+        return self.grid_bottom() - top - self.header_height(group, col_w)
 
     def pages(self) -> list[Page]:
         groups = self.groups()
-        title = clean(text(as_dict(self.journey).get("title"))) or label("untitled", self.lang)
         out = []
         for number, group in enumerate(groups, start=1):
-            page = Page(self.width, self.height, title, number, len(groups))
+            page = Page(self.width, self.height, self.title, number, len(groups))
             self.page(page, group)
             out.append(page)
         if self.left_out:
-            note = label("cut_note", self.lang, n=self.left_out)
+            note = (
+                label("cut_note_one", self.lang)
+                if self.left_out == 1
+                else label("cut_note", self.lang, n=self.left_out)
+            )
             for page in out:
                 self.footer_note(page, note)
         return out
@@ -411,11 +498,9 @@ class Builder:
         sz = self.sz
         page.items.append(Rect(0, 0, page.width, page.height, Style(fill="#ffffff")))
         top = self.title_block(page, sz.margin)
-        legend_h = sz.small * 1.28 * 2 + sz.pad * 3
-        footer_h = sz.small * 1.28 * 2 + sz.pad
-        bottom = page.height - sz.margin - legend_h - footer_h
+        bottom = self.grid_bottom()
         x0 = sz.margin + sz.label_w
-        grid_w = page.width - 2 * sz.margin - sz.label_w
+        grid_w = self.grid_w
         if not group:
             page.items.append(
                 Text(sz.margin, top + sz.name * 2, label("no_stages", self.lang), sz.name)
@@ -501,20 +586,23 @@ class Builder:
             )
             page.items.append(cell)
             y += line_h
-        # Personas: name in bold, whole; the summary after it, cut to the line.
+        # Personas: name in bold, whole (wrapped if it must); the summary after it,
+        # cut to the line.
         for i, p in enumerate(self.personas[:4]):
-            name = clean(persona_name(p, i))
+            names = wrap(clean(persona_name(p, i)), width, sz.body, True)
             summary = clean(text(p.get("summary")))
-            name_w = measure(name, sz.body, True)
-            cell = Cell(x - sz.pad, y, width + sz.pad, line_h + sz.body * 0.3)
-            cell.items.append(Text(x, y + sz.body * ASCENT * 0.92, name, sz.body, bold=True))
-            if summary:
-                rest = ellipsize(summary, max(width - name_w - sz.body, 0), sz.body)
-                cell.items.append(
-                    Text(x + name_w + sz.body * 0.6, y + sz.body * ASCENT * 0.92, rest, sz.body)
-                )
+            cell = Cell(x - sz.pad, y, width + sz.pad, line_h * len(names) + sz.body * 0.3)
+            for n, name in enumerate(names):
+                baseline = y + sz.body * (ASCENT * 0.92 + 1.28 * n)
+                cell.items.append(Text(x, baseline, name, sz.body, bold=True))
+            name_w = measure(names[-1], sz.body, True) if names else 0.0
+            room = width - name_w - sz.body * 0.6
+            if summary and room > sz.body * 4:
+                baseline = y + sz.body * (ASCENT * 0.92 + 1.28 * (len(names) - 1))
+                rest = ellipsize(summary, room, sz.body)
+                cell.items.append(Text(x + name_w + sz.body * 0.6, baseline, rest, sz.body))
             page.items.append(cell)
-            y += line_h
+            y += line_h * len(names)
         if len(self.personas) > 4:
             others = ", ".join(
                 clean(persona_name(p, i + 4)) for i, p in enumerate(self.personas[4:])
@@ -575,6 +663,15 @@ class Builder:
         page.items.append(cell)
 
     def blocks(self, lane: str, stage: StageView, col_w: float) -> list[Block]:
+        """The items of one cell, wrapped to its column (once: finding the pages asks
+        again for the same column widths)."""
+        key = (lane, stage.index, col_w)
+        found = self._blocks.get(key)
+        if found is None:
+            found = self._blocks[key] = self.make_blocks(lane, stage, col_w)
+        return found
+
+    def make_blocks(self, lane: str, stage: StageView, col_w: float) -> list[Block]:
         sz = self.sz
         w = col_w - 2 * sz.pad
         if lane == "questions":
@@ -662,8 +759,19 @@ class Builder:
                     )  # fmt: skip
                 return out
 
-            rows = text_rows(f"{label('tone', self.lang)}: {tone_word} ({chosen + 1}/4)", w, sz.small,
-                             fill=GREY, indent=scale_w * 4 + sz.small * 0.4, first=scale)  # fmt: skip
+            # "Tone: Informere (2/4)" beside the scale; in columns too narrow for every
+            # tone so, "Informere (2/4)" in all of them, rather than "(2/4)" wrapped
+            # under the word (the scale says what it is).
+            indent = scale_w * 4 + sz.small * 0.4
+            said = f"{tone_word} ({chosen + 1}/4)"
+            prefix = f"{label('tone', self.lang)}: "
+            if all(
+                measure(f"{prefix}{value_label('tone', t, self.lang)} (4/4)", sz.small)
+                <= w - indent
+                for t in TONES
+            ):
+                said = prefix + said
+            rows = text_rows(said, w, sz.small, fill=GREY, indent=indent, first=scale)
             blocks.append(Block(rows, whole=False))
         for m in stage.key_messages:
             blocks.append(
@@ -701,7 +809,9 @@ class Builder:
             )
         return blocks
 
-    def lane_heights(self, group: list[StageView], col_w: float, avail: float) -> list[float]:
+    def lane_needs(self, group: list[StageView], col_w: float) -> tuple[list[float], list[float]]:
+        """Each lane's height with everything shown, and at its least: the first item
+        (a touchpoint whole, a line of text) and "+N"."""
         sz = self.sz
         gap = sz.pad * 0.6
         more_h = sz.small * 1.28
@@ -718,13 +828,20 @@ class Builder:
                 blocks = self.blocks(lane, stage, col_w)
                 if not blocks:
                     continue
-                nat = max(nat, min(stack_height(blocks, gap), avail))
+                nat = max(nat, stack_height(blocks, gap))
                 first = blocks[0].height + (more_h if len(blocks) > 1 else 0)
                 low = max(
                     low, first if blocks[0].whole else min(first, blocks[0].rows[0][0] + more_h)
                 )
             natural.append(nat + 2 * sz.pad)
             minimum.append(max(low, more_h) + 2 * sz.pad)
+        return natural, minimum
+
+    def lane_heights(self, group: list[StageView], col_w: float, avail: float) -> list[float]:
+        """The lanes' heights on a page: touchpoints first, whole (their names are
+        never cut); the lanes that may be cut share what is left by what they hold."""
+        natural, minimum = self.lane_needs(group, col_w)
+        natural = [min(n, avail) for n in natural]
         total = sum(natural)
         if total <= avail:
             # Room to spare: the text lanes share it, so the grid fills the page.
@@ -738,21 +855,24 @@ class Builder:
                 n if lane == "emotion" else n + spare * n / text_total
                 for lane, n in zip(self.lanes, natural, strict=True)
             ]
+        if "touchpoints" in self.lanes:
+            # All the touchpoints, or (when not even that fits: a summarised page) as
+            # many as the other lanes at their least leave room for.
+            t = self.lanes.index("touchpoints")
+            others = sum(minimum) - minimum[t]
+            minimum[t] = max(min(natural[t], avail - others), minimum[t])
         low_total = sum(minimum)
         if low_total >= avail:
             return minimum
-        if "touchpoints" in self.lanes:
-            # Touchpoints are what the map is about and their names are never cut:
-            # they get their full height first, the other lanes share the rest.
-            t = self.lanes.index("touchpoints")
-            minimum[t] = min(natural[t], avail - (low_total - minimum[t]))
-            low_total = sum(minimum)
-        give = sum(n - m for n, m in zip(natural, minimum, strict=True))
-        if give <= 0:
-            return minimum
-        return [
-            m + (avail - low_total) * (n - m) / give for n, m in zip(natural, minimum, strict=True)
-        ]
+        # The lanes that need least to be whole are made whole first, so the cut
+        # falls on as few lanes as may be (the fullest), not a line off each of them.
+        heights = list(minimum)
+        left = avail - low_total
+        for i in sorted(range(len(heights)), key=lambda i: natural[i] - minimum[i]):
+            more = min(natural[i] - minimum[i], left)
+            heights[i] += more
+            left -= more
+        return heights
 
     # -- the emotion curve -------------------------------------------------
 
@@ -828,20 +948,29 @@ class Builder:
             avg_pts.append(None if score is None else (centre(k), at(score)))
             avg_scores.append(score)
         curve(avg_pts, Style(stroke=AVERAGE_COLOUR, width=2.0))
-        for p, score in zip(avg_pts, avg_scores, strict=True):
-            if p is not None and score is not None:
-                page.items += face(p[0], p[1], sz.body * 0.95, int(score + 0.5))
-                shown = f"{score:.1f}".replace(".", "," if self.lang == "da" else ".")
-                page.items.append(
-                    Text(
-                        p[0] + sz.body * 1.2,
-                        p[1] + sz.body * 1.6,
-                        shown,
-                        sz.small,
-                        bold=True,
-                        fill=GREY,
-                    )
+        for k, (p, score) in enumerate(zip(avg_pts, avg_scores, strict=True)):
+            if p is None or score is None:
+                continue
+            page.items += face(p[0], p[1], sz.body * 0.95, int(score + 0.5))
+            shown = f"{score:.1f}".replace(".", "," if self.lang == "da" else ".")
+            # The number sits below right of the face, or above right where the
+            # curve falls to the next stage (it would cross the number); on a white
+            # ground, so a persona's line passing behind it does not strike it out.
+            following = avg_scores[k + 1] if k + 1 < len(avg_scores) else None
+            falls = following is not None and following < score - 0.25
+            x = p[0] + sz.body * 1.2
+            baseline = p[1] + (-sz.body * 1.0 if falls else sz.body * 1.6)
+            w = measure(shown, sz.small, True)
+            page.items.append(
+                Rect(
+                    x - sz.small * 0.2,
+                    baseline - sz.small * ASCENT,
+                    w + sz.small * 0.4,
+                    sz.small * 1.25,
+                    Style(fill="#ffffff"),
                 )
+            )
+            page.items.append(Text(x, baseline, shown, sz.small, bold=True, fill=GREY))
 
     # -- legend and footer -------------------------------------------------
 
@@ -864,11 +993,23 @@ class Builder:
             word = f"{score} {label_emotion(score, self.lang)}"
             page.items.append(Text(x + size * 1.5, baseline, word, size))
             x += size * 1.5 + measure(word, size) + size * 1.2
-        # Second row: the lines of the curve.
-        x = sz.margin + measure(label("legend", self.lang) + ":", size, True) + size
-        y2 = y + size * 1.28 + sz.pad * 0.6
-        mid2 = y2 + size * 0.6
-        base2 = y2 + size * ASCENT * 0.92
+        # Then the lines of the curve, over as many rows as their names take.
+        line_h = size * 1.28 + sz.pad * 0.6
+        for n, row in enumerate(self.legend_rows()):
+            y2 = y + line_h * (n + 1)
+            mid2 = y2 + size * 0.6
+            base2 = y2 + size * ASCENT * 0.92
+            for x, word, style in row:
+                page.items.append(Line([(x, mid2), (x + size * 2.6, mid2)], style))
+                page.items.append(Text(x + size * 3.1, base2, word, size))
+
+    def legend_rows(self) -> list[list[tuple[float, str, Style]]]:
+        """The curve's lines in the legend (the average, each persona, the compared
+        state), placed left to right and on a new row where the page ends."""
+        sz = self.sz
+        size = sz.small
+        start = sz.margin + measure(label("legend", self.lang) + ":", size, True) + size
+        right = self.width - sz.margin
         entries: list[tuple[str, Style]] = [
             (label("average", self.lang), Style(stroke=AVERAGE_COLOUR, width=2.0))
         ]
@@ -891,10 +1032,20 @@ class Builder:
                     Style(stroke=COMPARE_COLOUR, width=1.4, dash=(4, 3)),
                 )
             )
+        rows: list[list[tuple[float, str, Style]]] = [[]]
+        x = start
         for word, style in entries:
-            page.items.append(Line([(x, mid2), (x + size * 2.6, mid2)], style))
-            page.items.append(Text(x + size * 3.1, base2, word, size))
-            x += size * 3.1 + measure(word, size) + size * 1.4
+            room = right - start - size * 3.1
+            # A name wider than the whole row (it is whole in the title block) is
+            # shortened here rather than drawn off the page.
+            word = ellipsize(word, room, size)
+            w = size * 3.1 + measure(word, size)
+            if rows[-1] and x + w > right:
+                rows.append([])
+                x = start
+            rows[-1].append((x, word, style))
+            x += w + size * 1.4
+        return rows
 
     def footer(self, page: Page) -> None:
         sz = self.sz
