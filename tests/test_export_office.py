@@ -379,6 +379,29 @@ def test_the_word_document_uses_headings_tables_and_the_language(sample: dict[st
     assert vals == {tag}
 
 
+def test_word_puts_the_duration_with_the_goal_and_keeps_rows_on_one_page() -> None:
+    j = load_file(ROOT / "sample_journeys" / "bilkoeb-privat.journey.yaml").data
+    doc = docx.Document(io.BytesIO(export_docx(j)))
+    texts = [words(p.text) for p in doc.paragraphs]
+    for stage in j["stages"]:
+        goal = texts.index(f"Kundens mål: {words(stage['customer_goal'])}")
+        assert texts[goal + 1] == f"Varighed: {stage['duration']}"
+    assert "Varighed" not in [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    from docx.oxml.ns import qn
+
+    for table in doc.tables:
+        for row in table.rows:
+            assert row._tr.trPr.find(qn("w:cantSplit")) is not None
+    assert doc.styles["Normal"].font.name == "Calibri"
+
+
+def test_workbook_headers_name_their_font() -> None:
+    """A header font without a name is LibreOffice's default serif."""
+    wb = openpyxl.load_workbook(io.BytesIO(export_xlsx(load_file(SAMPLES[0]).data)))
+    for ws in wb.worksheets:
+        assert {c.font.name for c in ws[1]} == {"Calibri"}
+
+
 def test_word_language_follows_lang() -> None:
     blob = export_docx(load_file(SAMPLES[1]).data, lang="en")
     with zipfile.ZipFile(io.BytesIO(blob)) as z:
