@@ -191,6 +191,145 @@ def test_long_lists_go_on_to_continued_slides_instead_of_overflowing() -> None:
         assert f"Smertepunkt nummer {n} med" in body
 
 
+def body_boxes(slide: Any) -> list[Any]:
+    """The slide's text boxes below the title (its columns), left to right."""
+    boxes = [
+        s
+        for s in slide.shapes
+        if s.has_text_frame and s != slide.shapes.title and s.text_frame.text
+    ]
+    return sorted(boxes, key=lambda s: s.left)
+
+
+def run_sizes(slide: Any) -> list[float]:
+    return [
+        r.font.size.pt
+        for box in body_boxes(slide)
+        for para in box.text_frame.paragraphs
+        for r in para.runs
+        if r.font.size is not None
+    ]
+
+
+def test_the_samples_stages_fit_their_slide_without_continuing(sample: dict[str, Any]) -> None:
+    """Every sample stage, even with shrinking, is on one slide, at 12 pt or more."""
+    blob = export_pptx(sample)
+    titles, _ = pptx_text(blob)
+    assert not [t for t in titles if "(fortsat)" in t or "(continued)" in t]
+    slides = list(pptx.Presentation(io.BytesIO(blob)).slides)
+    for i, name in enumerate(stage_names(sample)):
+        slide = slides[titles.index(f"{i + 1}. {name}")]
+        assert min(run_sizes(slide)) >= 12
+
+
+def test_the_duration_is_with_the_goal_at_the_top() -> None:
+    j = load_file(ROOT / "sample_journeys" / "bilkoeb-privat.journey.yaml").data
+    blob = export_pptx(j)
+    titles, _ = pptx_text(blob)
+    slides = list(pptx.Presentation(io.BytesIO(blob)).slides)
+    for i, stage in enumerate(j["stages"]):
+        slide = slides[titles.index(f"{i + 1}. {words(stage['name'])}")]
+        lines = [p.text for p in body_boxes(slide)[0].text_frame.paragraphs]
+        assert lines[:3] == [
+            "Kundens mål",
+            words(stage["customer_goal"]),
+            f"Varighed: {stage['duration']}",
+        ]
+
+
+def test_the_two_columns_of_a_stage_are_even() -> None:
+    """Measured, not in reading order to the brim: neither column is much the longer."""
+    from kunderejse_tui.journey.export.office import pptx as deck
+
+    j = load_file(ROOT / "sample_journeys" / "bilkoeb-privat.journey.yaml").data
+    slides = list(pptx.Presentation(io.BytesIO(export_pptx(j))).slides)
+    titles = [s.shapes.title.text_frame.text for s in slides]
+    for i, stage in enumerate(j["stages"]):
+        slide = slides[titles.index(f"{i + 1}. {words(stage['name'])}")]
+        left, right = body_boxes(slide)
+        heights = []
+        for box in (left, right):
+            paras = [
+                deck.Para([deck.Run(p.text)], int(p.runs[0].font.size.pt), 1 if p.level else 0)
+                for p in box.text_frame.paragraphs
+            ]
+            heights.append(sum(deck._height(p, box.width) for p in paras))
+        line = deck._line_height(deck.BODY_PT)
+        assert abs(heights[0] - heights[1]) <= 6 * line, (stage["name"], heights)
+
+
+def test_a_stage_a_little_too_long_shrinks_instead_of_continuing() -> None:
+    j = copy.deepcopy(load_file(ROOT / "sample_journeys" / "bilkoeb-privat.journey.yaml").data)
+    j["stages"][1]["touchpoints"][0]["pains"] += [
+        f"Endnu et smertepunkt nummer {n}" for n in range(6)
+    ]
+    blob = export_pptx(j)
+    titles, body = pptx_text(blob)
+    assert not [t for t in titles if "(fortsat)" in t]
+    slide = list(pptx.Presentation(io.BytesIO(blob)).slides)[titles.index("2. Interesse")]
+    assert 12 <= min(run_sizes(slide)) < 15
+    assert "Endnu et smertepunkt nummer 5" in body
+
+
+def test_a_continued_slide_is_never_a_line_or_two() -> None:
+    """Text that needs two slides shares them: the continuation holds as much as the first."""
+    j = copy.deepcopy(load_file(ROOT / "sample_journeys" / "bilkoeb-privat.journey.yaml").data)
+    for extra in (12, 20, 26, 35, 60):
+        j["stages"][0]["touchpoints"][0]["pains"] = [
+            f"Smertepunkt nummer {n} med en del ekstra tekst" for n in range(extra)
+        ]
+        blob = export_pptx(j)
+        slides = list(pptx.Presentation(io.BytesIO(blob)).slides)
+        first = f"1. {words(j['stages'][0]['name'])}"
+        mine = [s for s in slides if s.shapes.title.text_frame.text.startswith(first)]
+        counts = [sum(len(b.text_frame.paragraphs) for b in body_boxes(s)) for s in mine]
+        if len(mine) > 1:
+            assert min(counts) >= 0.6 * max(counts), (extra, counts)
+            assert min(counts) >= 10, (extra, counts)
+
+
+def test_the_overview_table_splits_rather_than_shrinks() -> None:
+    j = load_file(ROOT / "sample_journeys" / "energiraadgivning-livscyklus.journey.yaml").data
+    assert len(j["stages"]) == 12
+    slides = list(pptx.Presentation(io.BytesIO(export_pptx(j))).slides)
+    tables = [(s, sh.table) for s in slides for sh in s.shapes if sh.has_table]
+    assert [s.shapes.title.text_frame.text for s, _ in tables] == [
+        "Overblik over rejsen (1/2)",
+        "Overblik over rejsen (2/2)",
+    ]
+    headers = [cell.text for _, t in tables for cell in list(t.rows[0].cells)[1:]]
+    assert headers == [f"{i + 1}. {words(s['name'])}" for i, s in enumerate(j["stages"])]
+    for _, t in tables:
+        assert len(t.columns) <= 7
+        sizes = [
+            r.font.size.pt
+            for row in t.rows
+            for c in row.cells
+            for p in c.text_frame.paragraphs
+            for r in p.runs
+        ]
+        assert min(sizes) >= 11
+    assert chart_series(export_pptx(j))  # the curve, on its own slide
+
+
+EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f]")
+
+
+@pytest.mark.parametrize("fmt", ["pptx", "docx", "xlsx"])
+def test_no_emoji_a_pdf_may_have_no_font_for(fmt: str) -> None:
+    """Emotion is '4/5 tilfreds' (and a coloured ● in the deck), never an emoji face."""
+    j = load_file(ROOT / "sample_journeys" / "bilkoeb-privat.journey.yaml").data
+    blob = {"pptx": export_pptx, "docx": export_docx, "xlsx": export_xlsx}[fmt](j)
+    with zipfile.ZipFile(io.BytesIO(blob)) as z:
+        xml = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xml"))
+    assert not EMOJI.findall(xml)
+    if fmt != "xlsx":
+        assert re.search("4/5(\u00a0| )tilfreds", xml)
+        assert re.search("2,5/5(\u00a0| )utilfreds|3/5(\u00a0| )neutral", xml)
+    if fmt == "pptx":
+        assert "\u25cf" in xml
+
+
 def test_a_template_brings_its_own_slide_size_and_drops_its_slides(tmp_path: Path) -> None:
     prs = pptx.Presentation()
     prs.slide_width, prs.slide_height = 9144000, 5143500  # 16:9 at 10 inches
@@ -238,6 +377,29 @@ def test_the_word_document_uses_headings_tables_and_the_language(sample: dict[st
     tag = "en-GB" if sample.get("language") == "en" else "da-DK"
     vals = set(re.findall(r'<w:lang w:val="([^"]+)"', styles))
     assert vals == {tag}
+
+
+def test_word_puts_the_duration_with_the_goal_and_keeps_rows_on_one_page() -> None:
+    j = load_file(ROOT / "sample_journeys" / "bilkoeb-privat.journey.yaml").data
+    doc = docx.Document(io.BytesIO(export_docx(j)))
+    texts = [words(p.text) for p in doc.paragraphs]
+    for stage in j["stages"]:
+        goal = texts.index(f"Kundens mål: {words(stage['customer_goal'])}")
+        assert texts[goal + 1] == f"Varighed: {stage['duration']}"
+    assert "Varighed" not in [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    from docx.oxml.ns import qn
+
+    for table in doc.tables:
+        for row in table.rows:
+            assert row._tr.trPr.find(qn("w:cantSplit")) is not None
+    assert doc.styles["Normal"].font.name == "Calibri"
+
+
+def test_workbook_headers_name_their_font() -> None:
+    """A header font without a name is LibreOffice's default serif."""
+    wb = openpyxl.load_workbook(io.BytesIO(export_xlsx(load_file(SAMPLES[0]).data)))
+    for ws in wb.worksheets:
+        assert {c.font.name for c in ws[1]} == {"Calibri"}
 
 
 def test_word_language_follows_lang() -> None:

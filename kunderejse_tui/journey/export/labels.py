@@ -207,12 +207,14 @@ def emotion_value(value: Any) -> int | None:
     return value if 1 <= value <= 5 else None
 
 
-def emotion_label(score: int, lang: str) -> str:
-    face, da, en = EMOTIONS[score]
-    return f"{score}/5 {face} {en if lang == 'en' else da}"
+def emotion_label(score: int, lang: str, *, face: bool = True) -> str:
+    """'4/5 🙂 tilfreds'; without the face ('4/5 tilfreds') where no emoji font may be."""
+    emoji, da, en = EMOTIONS[score]
+    shown = f" {emoji}" if face else ""
+    return f"{score}/5{shown} {en if lang == 'en' else da}"
 
 
-def emotion_average_label(scores: list[int], lang: str) -> str:
+def emotion_average_label(scores: list[int], lang: str, *, face: bool = True) -> str:
     """'3,7/5 🙂 tilfreds': the mean to one decimal, the word of the rounded mean."""
     if not scores:
         return ""
@@ -224,8 +226,9 @@ def emotion_average_label(scores: list[int], lang: str) -> str:
     number = str(tenths // 10) if tenths % 10 == 0 else f"{tenths // 10}.{tenths % 10}"
     if lang != "en":
         number = number.replace(".", ",")
-    face, da, en = EMOTIONS[word_score]
-    return f"{number}/5 {face} {en if lang == 'en' else da}"
+    emoji, da, en = EMOTIONS[word_score]
+    shown = f" {emoji}" if face else ""
+    return f"{number}/5{shown} {en if lang == 'en' else da}"
 
 
 def respondent_letter(n: int) -> str:

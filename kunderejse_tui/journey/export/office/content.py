@@ -78,7 +78,7 @@ class TouchpointView:
     channel: str
     kind: str
     emotion: int | None
-    emotion_text: str  # '4/5 🙂 tilfreds', or ''
+    emotion_text: str  # '4/5 tilfreds', or '': no emoji, which a PDF may lack a font for
     pains: list[str]
     opportunities: list[str]
 
@@ -90,7 +90,8 @@ class StageView:
     goal: str
     questions: list[str]
     touchpoints: list[TouchpointView]
-    emotion_text: str  # the average over the visible touchpoints, or ''
+    emotion_text: str  # the average over the visible touchpoints ('3,7/5 tilfreds'), or ''
+    emotion: int | None  # that average rounded (the score its word names), or None
     messaging: list[Field]
     kpis: list[str]
     duration: str
@@ -188,10 +189,16 @@ def _touchpoint(tp: dict[str, Any], lang: str) -> TouchpointView:
         channel=one_line(value_label("channel", tp.get("channel"), lang)),
         kind=one_line(value_label("kind", tp.get("kind"), lang)),
         emotion=score,
-        emotion_text=emotion_label(score, lang) if score is not None else "",
+        emotion_text=emotion_label(score, lang, face=False) if score is not None else "",
         pains=cleans(tp.get("pains")),
         opportunities=cleans(tp.get("opportunities")),
     )
+
+
+def _rounded(scores: list[int]) -> int | None:
+    """The mean half up, as ``emotion_average_label`` rounds it for its word."""
+    n = len(scores)
+    return (2 * sum(scores) + n) // (2 * n) if n else None
 
 
 def _stages(journey: dict[str, Any], lang: str, persona: str | None) -> list[StageView]:
@@ -214,7 +221,8 @@ def _stages(journey: dict[str, Any], lang: str, persona: str | None) -> list[Sta
                     if q
                 ],
                 touchpoints=[_touchpoint(t, lang) for t in visible],
-                emotion_text=emotion_average_label(scores, lang),
+                emotion_text=emotion_average_label(scores, lang, face=False),
+                emotion=_rounded(scores),
                 messaging=_fields(
                     [
                         (label("tone", lang), value_label("tone", messaging.get("tone"), lang)),

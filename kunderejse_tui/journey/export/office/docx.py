@@ -32,6 +32,10 @@ class _Writer:
         self.lang = lang
         if template is not None:
             self._clear_body()
+        else:
+            # python-docx's own template sets body text in Cambria under Calibri
+            # headings; one sans font throughout reads as today's Word default.
+            self.doc.styles["Normal"].font.name = "Calibri"
         self._set_language(LANG_TAGS[lang])
 
     def _clear_body(self) -> None:
@@ -124,6 +128,9 @@ class _Writer:
         repeat = OxmlElement("w:tblHeader")
         repeat.set(qn("w:val"), "true")
         tr_pr.append(repeat)
+        # A row stays on one page: a stage's row cut in two is hard to read.
+        for row in table.rows:
+            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         for r, cells in enumerate([header, *rows]):
             for c, value in enumerate(cells):
                 cell = table.cell(r, c)
@@ -185,6 +192,11 @@ def _stages(w: _Writer, c: Content) -> None:
             p = w.doc.add_paragraph()
             p.add_run(f"{c.label('customer_goal')}: ").bold = True
             p.add_run(s.goal)
+        if s.duration:
+            # With the goal, as on the slides: not a heading of its own at the end.
+            p = w.doc.add_paragraph()
+            p.add_run(f"{c.label('duration')}: ").bold = True
+            p.add_run(s.duration)
         w.heading(c.label("touchpoints"), 3)
         if s.touchpoints:
             header = [
@@ -213,9 +225,6 @@ def _stages(w: _Writer, c: Content) -> None:
         if s.kpis:
             w.heading(c.label("kpis"), 3)
             w.bullets(s.kpis)
-        if s.duration:
-            w.heading(c.label("duration"), 3)
-            w.para(s.duration)
 
 
 def _quotes(w: _Writer, c: Content, quotes: list[Any]) -> None:

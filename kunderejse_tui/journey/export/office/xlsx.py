@@ -41,10 +41,13 @@ def _sheet(wb: Any, table: Table, first: bool) -> None:
     ws.title = table.title[:31]
     wrap = Alignment(wrap_text=True, vertical="top")
     top = Alignment(vertical="top")
+    # A score or a count centred: right-aligned, it runs into the next column's text.
+    number = Alignment(vertical="top", horizontal="center")
     for c, name in enumerate(table.header, start=1):
         cell = ws.cell(row=1, column=c, value=name)
         cell.data_type = "s"
-        cell.font = Font(bold=True)
+        # A font without a name is the reader's default: LibreOffice's is a serif.
+        cell.font = Font(name="Calibri", size=11, bold=True)
     for r, row in enumerate(table.rows, start=2):
         for c, value in enumerate(row, start=1):
             if value is None or value == "":
@@ -54,7 +57,7 @@ def _sheet(wb: Any, table: Table, first: bool) -> None:
                 cell.data_type = "s"
                 cell.alignment = wrap if ("\n" in value or c - 1 in table.wide) else top
             else:
-                cell.alignment = top
+                cell.alignment = number
     ncols = len(table.header)
     widths = []
     for c in range(ncols):
