@@ -22,7 +22,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Literal, TypeAlias
+from typing import Any, Literal, TypeAlias, TypeVar
 
 from .access import as_dict, as_list, dicts, text
 from .slugs import SLUG_RE, unique_slug
@@ -126,7 +126,10 @@ def _insert_key(mapping: dict[str, Any], key: str, value: Any, at: int | None) -
     mapping.update(items)
 
 
-def _new(cls: type[Any], **fields: Any) -> Any:
+_Op = TypeVar("_Op")
+
+
+def _new(cls: type[_Op], **fields: Any) -> _Op:
     """Build an operation from values the module already owns (skips the defensive copy)."""
     obj = object.__new__(cls)
     for name, value in fields.items():

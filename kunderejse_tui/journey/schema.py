@@ -52,7 +52,10 @@ def _pattern_keyword(
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
-_JourneyValidator = validators.extend(Draft7Validator, {"pattern": _pattern_keyword})
+# types-jsonschema leaves validators.extend unannotated.
+_JourneyValidator = validators.extend(  # type: ignore[no-untyped-call]
+    Draft7Validator, {"pattern": _pattern_keyword}
+)
 
 
 @cache
