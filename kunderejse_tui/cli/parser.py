@@ -1,7 +1,4 @@
-"""The full ``kunderejse`` parser: every command, help, usage errors.
-
-``main`` comes here for whatever :mod:`kunderejse_tui.cli.quick` does not read.
-"""
+"""The ``kunderejse`` parser: every command, help, usage errors."""
 
 from __future__ import annotations
 
