@@ -54,8 +54,8 @@ def entry() -> NoReturn:
 def _exit(code: int) -> NoReturn:
     # A command that never started the app has nothing left to clean up once its
     # output is flushed: its files are written and closed. The interpreter's
-    # teardown of every module and object would be ~10 % of a small journey's
-    # validate. The app (threads, the terminal) gets the usual, orderly exit.
+    # teardown of every module and object would be a noticeable share of a small
+    # journey's validate. The app (threads, the terminal) gets the usual, orderly exit.
     threading = sys.modules.get("threading")
     if "textual" in sys.modules or (threading is not None and threading.active_count() > 1):
         raise SystemExit(code)

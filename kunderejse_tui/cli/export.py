@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kunderejse_tui.cli.common import UsageError, warn
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
-    import argparse
-
     from kunderejse_tui.journey.yamlio import Loaded
 
 FORMATS = ("markdown", "mermaid-journey", "mermaid-flowchart")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "export",
         help="write a journey as a Markdown document or a Mermaid diagram",

@@ -9,7 +9,7 @@ from pathlib import Path
 from kunderejse_tui.cli.common import UsageError
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "report",
         help="show what a journey rests on: interview coverage, answers per question, tags",

@@ -6,17 +6,14 @@ way), so nothing here is a check: an unknown slug is simply shown as written.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 
+
+@dataclass(frozen=True, slots=True)
 class Channel:
-    # A plain class: the exports import this module, and typing's NamedTuple would
-    # cost each of them a few milliseconds to start.
-    __slots__ = ("da", "en", "slug")
-
-    def __init__(self, slug: str, da: str, en: str) -> None:
-        self.slug, self.da, self.en = slug, da, en
-
-    def __repr__(self) -> str:
-        return f"Channel({self.slug!r}, {self.da!r}, {self.en!r})"
+    slug: str
+    da: str
+    en: str
 
     def label(self, lang: str) -> str:
         return self.en if lang == "en" else self.da

@@ -10,16 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from kunderejse_tui.journey.access import as_dict, as_list, dicts
 from kunderejse_tui.journey.problems import PathPart, Problem
 from kunderejse_tui.journey.slugs import SLUG_RE
 from kunderejse_tui.journey.wording import QUESTION_IDS
-
-# typing is imported by the type checker only: a command starts faster without it.
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
 
 Locate = Callable[[tuple[PathPart, ...]], tuple[int, int]]
 

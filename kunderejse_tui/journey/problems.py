@@ -6,60 +6,21 @@ CI scripts and editors can match on it whatever language the user reads.
 
 from __future__ import annotations
 
-# Plain classes and no typing at run time: every command imports this module, and
-# dataclasses (with inspect) or typing's NamedTuple cost a small file's validation a
-# tenth of its time. The type checker sees the Literal types.
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Literal
+from dataclasses import dataclass
+from typing import Literal
 
-    Severity = Literal["error", "warning"]
-    Lang = Literal["en", "da"]
-else:
-    Severity = Lang = str
+Severity = Literal["error", "warning"]
+Lang = Literal["en", "da"]
 
 PathPart = str | int
 
 
-class _Record:
-    """An immutable record compared and hashed by its fields (in ``_FIELDS`` order)."""
-
-    __slots__: tuple[str, ...] = ()
-    _FIELDS: tuple[str, ...] = ()
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"{type(self).__name__} is immutable")
-
-    def _values(self) -> tuple[object, ...]:
-        return tuple(getattr(self, name) for name in self._FIELDS)
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._FIELDS)
-        return f"{type(self).__name__}({fields})"
-
-
-class Code(_Record):
-    __slots__ = ("code", "name", "severity", "summary")
-    _FIELDS = __slots__
+@dataclass(frozen=True, slots=True)
+class Code:
     code: str
     name: str
     severity: Severity
     summary: str
-
-    def __init__(self, code: str, name: str, severity: Severity, summary: str) -> None:
-        init = object.__setattr__
-        init(self, "code", code)
-        init(self, "name", name)
-        init(self, "severity", severity)
-        init(self, "summary", summary)
 
 
 # The public list of problem codes (also printed in the README). Codes are never
@@ -114,37 +75,17 @@ CODES: dict[str, Code] = {
 }
 
 
-class Problem(_Record):
+@dataclass(frozen=True, slots=True)
+class Problem:
     """One problem at one place. ``line`` and ``col`` are 1-based; ``col`` counts characters."""
 
-    __slots__ = ("code", "col", "file", "line", "message_da", "message_en", "path")
-    _FIELDS = ("file", "line", "col", "code", "message_en", "message_da", "path")
     file: str
     line: int
     col: int
     code: str
     message_en: str
     message_da: str
-    path: tuple[PathPart, ...]
-
-    def __init__(
-        self,
-        file: str,
-        line: int,
-        col: int,
-        code: str,
-        message_en: str,
-        message_da: str,
-        path: tuple[PathPart, ...] = (),
-    ) -> None:
-        init = object.__setattr__
-        init(self, "file", file)
-        init(self, "line", line)
-        init(self, "col", col)
-        init(self, "code", code)
-        init(self, "message_en", message_en)
-        init(self, "message_da", message_da)
-        init(self, "path", path)
+    path: tuple[PathPart, ...] = ()
 
     @property
     def severity(self) -> Severity:

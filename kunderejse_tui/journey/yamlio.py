@@ -16,6 +16,7 @@ import gc
 import re
 import stat
 from pathlib import Path
+from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -24,11 +25,6 @@ from yaml.resolver import BaseResolver
 from kunderejse_tui.journey.lazy_re import LazyPattern
 from kunderejse_tui.journey.nesting import flow_overflow
 from kunderejse_tui.journey.problems import JourneyLoadError, PathPart, Problem
-
-# typing is imported by the type checker only: a command starts faster without it.
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
 
 try:  # libyaml when present: the whole point of the fast path
     from yaml._yaml import CParser as _Parser  # type: ignore[import-not-found,unused-ignore]
@@ -246,8 +242,8 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
 
 
 _CONFLICT = LazyPattern(r"^(?:<<<<<<<|>>>>>>>|\|\|\|\|\|\|\|)(?: |$)", re.MULTILINE)
-# Only a text with an odd character needs to know which (a Unicode class costs a
-# fraction of a millisecond to compile, every start).
+# Only a text with an odd character needs to know which (compiling a Unicode class
+# would otherwise be paid on every start).
 _BAD_CHAR = LazyPattern(
     "[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]"
 )
@@ -631,7 +627,7 @@ def load_text(source: str | bytes, file: str = "<string>") -> Loaded:
         _event_scan(text, file)
     # Composing and building allocate hundreds of thousands of objects and no
     # reference cycles: the cyclic collector would only walk the growing tree
-    # again and again (half the load time of a large journey). Switched off
+    # again and again (a large share of a large journey's load). Switched off
     # meanwhile; plain reference counting frees everything as usual.
     gc_was_enabled = gc.isenabled()
     gc.disable()

@@ -8,6 +8,8 @@ typed and never becomes markup or HTML.
 
 from __future__ import annotations
 
+from typing import Any
+
 from kunderejse_tui.journey import access
 from kunderejse_tui.journey.access import as_dict, text, texts
 from kunderejse_tui.journey.export.escape import (
@@ -39,11 +41,6 @@ from kunderejse_tui.journey.export.select import (
     visible_questions,
     visible_touchpoints,
 )
-
-# typing is imported by the type checker only: a command starts faster without it.
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
 
 
 class _Doc:

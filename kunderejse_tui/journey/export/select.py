@@ -7,15 +7,13 @@ defensive (``access``): a broken file exports what it can instead of crashing.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from typing import Any
+
 from kunderejse_tui.journey import access
 from kunderejse_tui.journey.access import as_dict, text, texts
 from kunderejse_tui.journey.export.escape import one_line
 from kunderejse_tui.journey.export.labels import label, question_label, respondent_letter
-
-# typing is imported by the type checker only: a command starts faster without it.
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
 
 
 class UnknownPersonaError(ValueError):
@@ -125,12 +123,11 @@ class Quote:
         self.consent = consent
 
 
+@dataclass
 class Evidence:
-    # A plain class, not a dataclass: importing dataclasses costs every export ~10 ms.
-    def __init__(self) -> None:
-        self.by_stage: dict[int, list[Quote]] = {}
-        self.unlinked: list[Quote] = []
-        self.left_out = 0  # interviews without consent that were not shown
+    by_stage: dict[int, list[Quote]] = field(default_factory=dict)
+    unlinked: list[Quote] = field(default_factory=list)
+    left_out: int = 0  # interviews without consent that were not shown
 
 
 class Anonymiser:
