@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from kunderejse_tui.journey.paths import KeyPath
+
 Severity = Literal["error", "warning"]
 Lang = Literal["en", "da"]
-
-PathPart = str | int
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +85,7 @@ class Problem:
     code: str
     message_en: str
     message_da: str
-    path: tuple[PathPart, ...] = ()
+    path: KeyPath = ()
 
     @property
     def severity(self) -> Severity:

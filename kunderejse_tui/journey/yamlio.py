@@ -24,7 +24,8 @@ from yaml.resolver import BaseResolver
 
 from kunderejse_tui.journey.lazy_re import LazyPattern
 from kunderejse_tui.journey.nesting import flow_overflow
-from kunderejse_tui.journey.problems import JourneyLoadError, PathPart, Problem
+from kunderejse_tui.journey.paths import KeyPath
+from kunderejse_tui.journey.problems import JourneyLoadError, Problem
 
 try:  # libyaml when present: the whole point of the fast path
     from yaml._yaml import CParser as _Parser  # type: ignore[import-not-found,unused-ignore]
@@ -180,7 +181,7 @@ class Loaded:
         assert self._root is not None
         return self._root
 
-    def node_at(self, path: tuple[PathPart, ...]) -> tuple[Node, bool]:
+    def node_at(self, path: KeyPath) -> tuple[Node, bool]:
         """The deepest node along ``path``; the flag says whether the whole path exists.
 
         For a mapping entry the key's node is returned, so that problems point at
@@ -206,7 +207,7 @@ class Loaded:
                 return found, False
         return found, True
 
-    def locate(self, path: tuple[PathPart, ...]) -> tuple[int, int]:
+    def locate(self, path: KeyPath) -> tuple[int, int]:
         """1-based (line, column) of the item at ``path`` (or its nearest ancestor)."""
         node, _ = self.node_at(path)
         mark = node.start_mark
