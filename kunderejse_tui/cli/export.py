@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kunderejse_tui.cli.common import UsageError, warn
+from kunderejse_tui.cli.common import UsageError, journey_file, load_journey, warn, write_output
 
 if TYPE_CHECKING:
     from kunderejse_tui.journey.yamlio import Loaded
@@ -68,27 +68,17 @@ def _split_path(out: Path, n: int, stage_id: str) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kunderejse_tui.cli.common import write_output
     from kunderejse_tui.journey import export
-    from kunderejse_tui.journey.problems import JourneyLoadError
-    from kunderejse_tui.journey.yamlio import load_file
 
-    path = Path(args.file)
-    if path.is_dir():
-        raise UsageError(f"{args.file}: is a directory; export takes one journey file")
-    if not path.exists():
-        raise UsageError(f"{args.file}: no such file")
+    path = journey_file(args.file, "export")
     to_stdout = args.output in (None, "-")
     if args.split and args.to == "markdown":
         raise UsageError("--split is for the Mermaid exports")
     if args.split and to_stdout:
         raise UsageError("--split writes one file per stage: give -o FILE")
 
-    try:
-        loaded = load_file(path)
-    except JourneyLoadError as exc:
-        for problem in exc.problems:
-            print(problem.format(args.lang or "en"), file=sys.stderr)
+    loaded = load_journey(path, args.lang)
+    if loaded is None:
         return 1
     journey = loaded.data
     _say_if_invalid(loaded, path)
@@ -150,7 +140,6 @@ def _say_if_invalid(loaded: Loaded, path: Path) -> None:
 
 
 def _write_split(args: argparse.Namespace, journey: dict[str, object], out: Path) -> int:
-    from kunderejse_tui.cli.common import write_output
     from kunderejse_tui.journey import export
 
     make = (
