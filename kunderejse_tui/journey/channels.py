@@ -6,14 +6,17 @@ way), so nothing here is a check: an unknown slug is simply shown as written.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
-
-@dataclass(frozen=True, slots=True)
 class Channel:
-    slug: str
-    da: str
-    en: str
+    # A plain class, not a dataclass: the exports import this module, and dataclasses
+    # brings inspect with it (see problems.py).
+    __slots__ = ("da", "en", "slug")
+
+    def __init__(self, slug: str, da: str, en: str) -> None:
+        self.slug, self.da, self.en = slug, da, en
+
+    def __repr__(self) -> str:
+        return f"Channel({self.slug!r}, {self.da!r}, {self.en!r})"
 
     def label(self, lang: str) -> str:
         return self.en if lang == "en" else self.da

@@ -6,7 +6,6 @@ CI scripts and editors can match on it whatever language the user reads.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
 from kunderejse_tui.journey.paths import KeyPath
@@ -15,12 +14,48 @@ Severity = Literal["error", "warning"]
 Lang = Literal["en", "da"]
 
 
-@dataclass(frozen=True, slots=True)
-class Code:
+# Plain classes, not dataclasses: every command imports this module, and dataclasses
+# brings inspect with it, which `make bench` shows as a failed goal on a small
+# journey's export.
+class _Record:
+    """An immutable record compared and hashed by its fields (in ``_FIELDS`` order)."""
+
+    __slots__: tuple[str, ...] = ()
+    _FIELDS: tuple[str, ...] = ()
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable")
+
+    def _values(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in self._FIELDS)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._FIELDS)
+        return f"{type(self).__name__}({fields})"
+
+
+class Code(_Record):
+    __slots__ = ("code", "name", "severity", "summary")
+    _FIELDS = __slots__
     code: str
     name: str
     severity: Severity
     summary: str
+
+    def __init__(self, code: str, name: str, severity: Severity, summary: str) -> None:
+        init = object.__setattr__
+        init(self, "code", code)
+        init(self, "name", name)
+        init(self, "severity", severity)
+        init(self, "summary", summary)
 
 
 # The public list of problem codes (also printed in the README). Codes are never
@@ -75,17 +110,37 @@ CODES: dict[str, Code] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(_Record):
     """One problem at one place. ``line`` and ``col`` are 1-based; ``col`` counts characters."""
 
+    __slots__ = ("code", "col", "file", "line", "message_da", "message_en", "path")
+    _FIELDS = ("file", "line", "col", "code", "message_en", "message_da", "path")
     file: str
     line: int
     col: int
     code: str
     message_en: str
     message_da: str
-    path: KeyPath = ()
+    path: KeyPath
+
+    def __init__(
+        self,
+        file: str,
+        line: int,
+        col: int,
+        code: str,
+        message_en: str,
+        message_da: str,
+        path: KeyPath = (),
+    ) -> None:
+        init = object.__setattr__
+        init(self, "file", file)
+        init(self, "line", line)
+        init(self, "col", col)
+        init(self, "code", code)
+        init(self, "message_en", message_en)
+        init(self, "message_da", message_da)
+        init(self, "path", path)
 
     @property
     def severity(self) -> Severity:

@@ -7,7 +7,6 @@ defensive (``access``): a broken file exports what it can instead of crashing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from kunderejse_tui.journey import access
@@ -123,11 +122,13 @@ class Quote:
         self.consent = consent
 
 
-@dataclass
 class Evidence:
-    by_stage: dict[int, list[Quote]] = field(default_factory=dict)
-    unlinked: list[Quote] = field(default_factory=list)
-    left_out: int = 0  # interviews without consent that were not shown
+    # A plain class, not a dataclass: dataclasses brings inspect into every export
+    # (see problems.py).
+    def __init__(self) -> None:
+        self.by_stage: dict[int, list[Quote]] = {}
+        self.unlinked: list[Quote] = []
+        self.left_out = 0  # interviews without consent that were not shown
 
 
 class Anonymiser:
