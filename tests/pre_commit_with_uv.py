@@ -52,7 +52,7 @@ def install_environment(
         )
 
 
-python.install_environment = install_environment  # type: ignore[assignment]
+python.install_environment = install_environment
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

@@ -249,12 +249,12 @@ def test_validate_does_not_load_the_other_commands() -> None:
     code = (
         "import sys; from kunderejse_tui.cli import main; "
         f"main(['validate', {str(SAMPLES)!r}]); "
-        "print(sorted(m for m in sys.modules if m.startswith(('kunderejse_tui.cli.', 'textual', 'jsonschema', 'dataclasses', 'typing'))))"
+        "print(sorted(m for m in sys.modules if m.startswith(('kunderejse_tui.cli.', 'textual', 'jsonschema', 'dataclasses'))))"
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == (
-        "['kunderejse_tui.cli.common', 'kunderejse_tui.cli.quick', 'kunderejse_tui.cli.validate']"
+        "['kunderejse_tui.cli.common', 'kunderejse_tui.cli.parser', 'kunderejse_tui.cli.validate']"
     )
 
 
@@ -269,14 +269,14 @@ def test_top_level_and_per_command_help(capsys: pytest.CaptureFixture[str]) -> N
     assert "--format" in capsys.readouterr().out
 
 
-def test_exports_start_without_typing_dataclasses_or_the_templates() -> None:
+def test_exports_start_without_dataclasses_decimal_shutil_or_the_templates() -> None:
     # What a small journey's export costs is mostly start-up: keep these out of it.
     code = (
         "import sys, io, contextlib; from kunderejse_tui.cli import main\n"
         "for to in ('markdown', 'mermaid-journey'):\n"
         "    with contextlib.redirect_stdout(io.StringIO()):\n"
         f"        main(['export', {str(SAMPLES / 'bilkoeb-privat.journey.yaml')!r}, '--to', to])\n"
-        "print(sorted(m for m in ('typing', 'dataclasses', 'decimal', 'shutil',"
+        "print(sorted(m for m in ('dataclasses', 'decimal', 'shutil',"
         " 'kunderejse_tui.journey.templates') if m in sys.modules))"
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)

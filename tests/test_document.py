@@ -10,6 +10,7 @@ import pytest
 
 from kunderejse_tui.journey.disk import fingerprint
 from kunderejse_tui.journey.document import JourneyDocument
+from kunderejse_tui.journey.edits import Change
 from kunderejse_tui.journey.problems import JourneyLoadError
 from kunderejse_tui.journey.templates import new_journey
 
@@ -162,7 +163,7 @@ def test_a_preview_shows_the_stages_and_completes_to_the_whole_file(tmp_path: Pa
     assert preview.data["stages"] == whole.data["stages"]
     assert preview.data["personas"] == whole.data["personas"]
 
-    heard = []
+    heard: list[Change] = []
     preview.editor.subscribe(heard.append)
     data_object = preview.data
     preview.complete(whole)

@@ -19,6 +19,7 @@ from kunderejse_tui.journey.edits import (
     Editor,
     Group,
     InsertItem,
+    Kind,
     MoveItem,
     Operation,
     RemoveItem,
@@ -177,7 +178,7 @@ def test_live_references_stay_valid_when_a_key_is_reinserted() -> None:
 def test_values_are_copied_in_and_out() -> None:
     data = journey()
     editor = Editor(data)
-    item = {"id": "ny", "name": "Ny", "pains": ["a"]}
+    item: dict[str, Any] = {"id": "ny", "name": "Ny", "pains": ["a"]}
     editor.insert(("stages",), None, item)
     item["pains"].append("changed by the caller later")
     assert data["stages"][-1]["pains"] == ["a"]
@@ -692,7 +693,10 @@ def _random_edit(editor: Editor, draw: st.DataObject, action: str) -> None:
     data = editor.data
     stages = data.get("stages") or []
     n = len(stages)
-    pick = lambda hi: draw.draw(st.integers(0, max(hi - 1, 0)))  # noqa: E731
+
+    def pick(hi: int) -> int:
+        return draw.draw(st.integers(0, max(hi - 1, 0)))
+
     names = st.text(alphabet="abcæøå ÆØÅ-1", min_size=0, max_size=8)
     try:
         if action == "set" and n:
@@ -720,7 +724,7 @@ def _random_edit(editor: Editor, draw: st.DataObject, action: str) -> None:
         elif action == "duplicate" and n:
             editor.duplicate(("stages",), pick(n))
         elif action == "rename":
-            kind = draw.draw(st.sampled_from(["persona", "stage", "touchpoint", "interview"]))
+            kind: Kind = draw.draw(st.sampled_from(["persona", "stage", "touchpoint", "interview"]))
             ids = sorted(editor.ids(kind))
             if ids:
                 new = draw.draw(st.sampled_from([*ids, "ny-id", "ny-id-2", "Bad Id"]))

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from golden.regen import GOLDEN, sample_stems
 
 from kunderejse_tui.cli import main
+from tests.golden.regen import GOLDEN, sample_stems
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "sample_journeys"

@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from golden.regen import EXPORTS, SAMPLES, Case, cases, sample_stems
+
+from tests.golden.regen import EXPORTS, SAMPLES, Case, cases, sample_stems
 
 CASES = cases()
 

@@ -16,17 +16,17 @@ from typing import Any
 import cmarkgfm
 import pytest
 from cmarkgfm.cmark import Options
-from golden.corpus import NASTY, corpus_journey
-from golden.regen import Case, cases
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from render.harness import MARKDOWNLINT, require_markdownlint
 
 from kunderejse_tui.journey.channels import CHANNELS
 from kunderejse_tui.journey.export import UnknownPersonaError, export_markdown
 from kunderejse_tui.journey.export.labels import _VALUES, LABELS, label
 from kunderejse_tui.journey.export.mermaid import MAX_TEXT_SIZE
 from kunderejse_tui.journey.yamlio import load_file
+from tests.golden.corpus import NASTY, corpus_journey
+from tests.golden.regen import Case, cases
+from tests.render.harness import MARKDOWNLINT, require_markdownlint
 
 ROOT = Path(__file__).resolve().parents[1]
 BILKOEB = ROOT / "sample_journeys" / "bilkoeb-privat.journey.yaml"
@@ -40,7 +40,10 @@ CASE_IDS = [f"{c.source}/{c.path.name}" for c in MARKDOWN_CASES]
 
 def github_html(markdown: str) -> str:
     # UNSAFE: keep raw HTML, so that a leak of user HTML is visible to the checks.
-    return cmarkgfm.github_flavored_markdown_to_html(markdown, options=Options.CMARK_OPT_UNSAFE)
+    html: str = cmarkgfm.github_flavored_markdown_to_html(
+        markdown, options=Options.CMARK_OPT_UNSAFE
+    )
+    return html
 
 
 class Page(HTMLParser):

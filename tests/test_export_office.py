@@ -18,8 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from golden.corpus import NASTY, corpus_journey
-from hostile.hostile_corpus import FRIENDLY
 
 from kunderejse_tui.cli import main
 from kunderejse_tui.journey.export.office.csv_tables import csv_value, export_csv
@@ -27,6 +25,8 @@ from kunderejse_tui.journey.export.office.docx import export_docx
 from kunderejse_tui.journey.export.office.pptx import export_pptx
 from kunderejse_tui.journey.export.office.xlsx import export_xlsx
 from kunderejse_tui.journey.yamlio import load_file, load_text
+from tests.golden.corpus import NASTY, corpus_journey
+from tests.hostile.hostile_corpus import FRIENDLY
 
 docx = pytest.importorskip("docx")
 pptx = pytest.importorskip("pptx")
@@ -609,7 +609,7 @@ def test_evidence_counts_are_consented_answers() -> None:
 
 
 def hostile_journey() -> dict[str, Any]:
-    j = corpus_journey()
+    j: dict[str, Any] = corpus_journey()
     # Characters XML cannot hold at all, as an escaped YAML string could bring them.
     j["stages"][0]["name"] = "Bil\x00køb\x1b\x0b fase"
     j["stages"][0]["touchpoints"][0]["pains"] = ["\x07klokke", INJECTION]

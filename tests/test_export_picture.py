@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -22,16 +21,15 @@ from kunderejse_tui.journey.export.picture.fonts import measure
 from kunderejse_tui.journey.export.picture.layout import LANES, lay_out
 from kunderejse_tui.journey.export.picture.shapes import Cell, Text
 from kunderejse_tui.journey.export.picture.text import clean, wrap
-
-sys.path.insert(0, str(Path(__file__).parent))
-from golden import picture as golden
-from golden.corpus import NASTY, corpus_journey
+from tests.golden import picture as golden
+from tests.golden.corpus import NASTY, corpus_journey
 
 SAMPLES = golden.stems()
 
 
 def _journey(stem: str) -> dict[str, Any]:
-    return golden.journey(stem)
+    journey: dict[str, Any] = golden.journey(stem)
+    return journey
 
 
 def _pixels(png: bytes) -> tuple[tuple[int, int], bytes]:
@@ -55,7 +53,9 @@ def _max_difference(a: bytes, b: bytes) -> int:
     two = Image.open(io.BytesIO(b)).convert("RGB")
     assert one.size == two.size
     extrema = ImageChops.difference(one, two).getextrema()
-    return max(high for _, high in extrema)  # type: ignore[union-attr]
+    # An RGB image gives one (low, high) pair per band.
+    assert isinstance(extrema, tuple) and all(isinstance(band, tuple) for band in extrema)
+    return max(int(band[1]) for band in extrema if isinstance(band, tuple))
 
 
 def _texts(pages: list[Any]) -> list[Text]:
@@ -348,7 +348,11 @@ def test_hostile_labels_render_as_text_in_svg_and_html() -> None:
 
     for page in export_svg_pages(journey, Options()):
         dom = xml.dom.minidom.parseString(page.encode("utf-8"))
-        texts = "".join(n.firstChild.data for n in dom.getElementsByTagName("text") if n.firstChild)
+        texts = "".join(
+            n.firstChild.data
+            for n in dom.getElementsByTagName("text")
+            if isinstance(n.firstChild, xml.dom.minidom.Text)
+        )
         assert "alert(1)" in texts
     # Every corpus label that reached a stage name shows as typed (clean()ed).
     names = " ".join(t.text for t in _texts(lay_out(journey, Options(lanes=["touchpoints"]))))

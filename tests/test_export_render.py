@@ -22,8 +22,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from golden.corpus import NASTY, corpus_journey
-from render.harness import Rendered, read_flowchart, read_journey, render_all
 
 from kunderejse_tui.journey.export import (
     export_mermaid_flowchart,
@@ -37,6 +35,8 @@ from kunderejse_tui.journey.export.labels import (
     value_label,
 )
 from kunderejse_tui.journey.yamlio import load_file
+from tests.golden.corpus import NASTY, corpus_journey
+from tests.render.harness import Rendered, read_flowchart, read_journey, render_all
 
 # Every diagram is rendered in one browser run (a module fixture): keep the module on
 # one xdist worker (make test uses --dist loadgroup) so that run happens once.
@@ -222,7 +222,7 @@ def check_journey(d: Diagram, svg: str) -> None:
     assert seen.title == one_line(d.journey.get("title"))
     stages = d.stages()
     assert seen.sections == [stage_title(s, i, d.lang) for i, s in stages]
-    expected = []
+    expected: list[tuple[str, object, list[str]]] = []
     for _, stage in stages:
         tps = [t for t in stage.get("touchpoints", []) if meets(t, d.persona)]
         if not tps:

@@ -67,7 +67,8 @@ class _FailingFile:
         raise OSError(self._code, os.strerror(self._code))
 
     def fileno(self) -> int:
-        return self._fh.fileno()
+        fd: int = self._fh.fileno()
+        return fd
 
     def flush(self) -> None:
         self._fh.flush()

@@ -421,7 +421,7 @@ def documented_config(snapshot: Path, rev: str) -> str:
     The README holds the snippet users copy, so that is the one tested.
     """
     text = (REPO / "README.md").read_text(encoding="utf-8")
-    blocks = re.findall(r"```yaml\n(.*?)```", text, re.S)
+    blocks: list[str] = re.findall(r"```yaml\n(.*?)```", text, re.S)
     snippets = [b for b in blocks if b.startswith("repos:") and "kunderejse-validate" in b]
     assert snippets, "no documented .pre-commit-config.yaml snippet in the README"
     (snippet,) = snippets

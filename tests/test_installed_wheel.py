@@ -60,9 +60,8 @@ asyncio.run(main())
 """
 
 
-def run(args: Sequence[str | Path], cwd: Path, **kw: object) -> subprocess.CompletedProcess[str]:
+def run(args: Sequence[str | Path], cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
-    env.update(kw.pop("env", {}))  # type: ignore[arg-type]
     return subprocess.run(
         [str(a) for a in args],
         cwd=cwd,
@@ -71,7 +70,6 @@ def run(args: Sequence[str | Path], cwd: Path, **kw: object) -> subprocess.Compl
         text=True,
         check=False,
         timeout=600,
-        **kw,  # type: ignore[call-overload]
     )
 
 
@@ -93,7 +91,14 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     venv = base / "venv"
     made = run([UV, "venv", "--quiet", "--python", sys.executable, venv], cwd=base)
     assert made.returncode == 0, made.stderr
-    install = [UV, "pip", "install", "--quiet", "--python", venv / "bin" / "python"]
+    install: list[str | Path] = [
+        UV,
+        "pip",
+        "install",
+        "--quiet",
+        "--python",
+        venv / "bin" / "python",
+    ]
     done = run([*install, "--constraint", constraints, wheel], cwd=base)
     assert done.returncode == 0, done.stderr
     return venv / "bin"

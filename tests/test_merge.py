@@ -232,22 +232,19 @@ def test_unknown_and_x_keys_survive() -> None:
     base = base_journey()
     base["stages"][0]["touchpoints"][0]["x-tp"] = {"keep": [1, 2]}
     base["unknwon_typo"] = "keep"
-    mine = edited(
-        base,
-        lambda e: (
-            e.set(("x-mine",), [1]),
-            e.set(("stages", 1, "x-stage-mine"), "m"),
-            e.set(("stages", 0, "touchpoints", 0, "emotion"), 4),
-        ),
-    )
-    theirs = edited(
-        base,
-        lambda e: (
-            e.set(("x-theirs",), {"a": None}),
-            e.set(("stages", 0, "touchpoints", 1, "x-tp-theirs"), 1.5),
-            e.set(("stages", 0, "touchpoints", 0, "x-tp", "keep"), [1, 2, 3]),
-        ),
-    )
+
+    def mine_edits(e: Editor) -> None:
+        e.set(("x-mine",), [1])
+        e.set(("stages", 1, "x-stage-mine"), "m")
+        e.set(("stages", 0, "touchpoints", 0, "emotion"), 4)
+
+    def theirs_edits(e: Editor) -> None:
+        e.set(("x-theirs",), {"a": None})
+        e.set(("stages", 0, "touchpoints", 1, "x-tp-theirs"), 1.5)
+        e.set(("stages", 0, "touchpoints", 0, "x-tp", "keep"), [1, 2, 3])
+
+    mine = edited(base, mine_edits)
+    theirs = edited(base, theirs_edits)
     merged = merged_ok(base, mine, theirs)
     assert merged["x-top"] == {"keep": True}
     assert merged["unknwon_typo"] == "keep"
@@ -388,14 +385,13 @@ def test_stages_reordered_differently() -> None:
 def test_renamed_id_on_one_side_and_the_item_edited_on_the_other() -> None:
     base = base_journey()
     mine = edited(base, lambda e: e.rename_id("touchpoint", "tv-spot", "tv"))
-    theirs = edited(
-        base,
-        lambda e: (
-            e.set(("stages", 0, "touchpoints", 1, "emotion"), 4),
-            # a new reference to the old id: the merge points it at the new one
-            e.add_answer(0, "Så reklamen", touchpoints=["tv-spot"]),
-        ),
-    )
+
+    def theirs_edits(e: Editor) -> None:
+        e.set(("stages", 0, "touchpoints", 1, "emotion"), 4)
+        # a new reference to the old id: the merge points it at the new one
+        e.add_answer(0, "Så reklamen", touchpoints=["tv-spot"])
+
+    theirs = edited(base, theirs_edits)
     for a, b in ((mine, theirs), (theirs, mine)):
         merged = merged_ok(base, a, b)
         assert stage(merged, "attract")["touchpoints"][1] == {
@@ -437,13 +433,12 @@ def test_renamed_differently_on_both_sides() -> None:
 def test_renamed_and_changed_on_one_side_is_a_delete_and_an_add() -> None:
     # Without the rest of the item staying the same, nothing says the new id is the old item.
     base = base_journey()
-    mine = edited(
-        base,
-        lambda e: (
-            e.rename_id("touchpoint", "tv-spot", "tv"),
-            e.set(("stages", 0, "touchpoints", 1, "name"), "Tv-reklame"),
-        ),
-    )
+
+    def mine_edits(e: Editor) -> None:
+        e.rename_id("touchpoint", "tv-spot", "tv")
+        e.set(("stages", 0, "touchpoints", 1, "name"), "Tv-reklame")
+
+    mine = edited(base, mine_edits)
     theirs = edited(base, lambda e: e.set(("stages", 0, "touchpoints", 1, "emotion"), 4))
     conflict = only_conflict(base, mine, theirs)
     assert conflict.kind == "deleted" and conflict.item == ("touchpoint", "tv-spot")
@@ -463,8 +458,16 @@ def test_same_string_in_a_list_changed_differently() -> None:
 
 def test_every_conflict_is_reported() -> None:
     base = base_journey()
-    mine = edited(base, lambda e: (e.set(("title",), "A"), e.set(("stages", 2, "name"), "A")))
-    theirs = edited(base, lambda e: (e.set(("title",), "B"), e.set(("stages", 2, "name"), "B")))
+
+    def title_and_stage_name(value: str) -> Callable[[Editor], None]:
+        def change(e: Editor) -> None:
+            e.set(("title",), value)
+            e.set(("stages", 2, "name"), value)
+
+        return change
+
+    mine = edited(base, title_and_stage_name("A"))
+    theirs = edited(base, title_and_stage_name("B"))
     result = merge(base, mine, theirs)
     assert [c.item for c in result.conflicts] == [("journey", "title"), ("stage", "retain")]
 
@@ -500,8 +503,16 @@ def test_random_edits_to_different_stages_always_merge(draw: st.DataObject) -> N
     base = base_journey()
     mine_stage = draw.draw(st.integers(0, 2))
     theirs_stage = draw.draw(st.integers(0, 2).filter(lambda i: i != mine_stage))
-    mine = edited(base, lambda e: [_edit_one_stage(e, draw, mine_stage) for _ in range(3)])
-    theirs = edited(base, lambda e: [_edit_one_stage(e, draw, theirs_stage) for _ in range(3)])
+
+    def three_edits_to(stage: int) -> Callable[[Editor], None]:
+        def change(e: Editor) -> None:
+            for _ in range(3):
+                _edit_one_stage(e, draw, stage)
+
+        return change
+
+    mine = edited(base, three_edits_to(mine_stage))
+    theirs = edited(base, three_edits_to(theirs_stage))
     merged = merged_ok(base, mine, theirs)
     for index, source in ((mine_stage, mine), (theirs_stage, theirs)):
         assert exact(merged["stages"][index]) == exact(source["stages"][index])
@@ -514,6 +525,11 @@ def test_random_edits_to_different_stages_always_merge(draw: st.DataObject) -> N
 def test_random_edits_on_one_side_come_through_exactly(draw: st.DataObject) -> None:
     base = base_journey()
     changes = draw.draw(st.lists(st.integers(0, 2), min_size=1, max_size=6))
-    changed = edited(base, lambda e: [_edit_one_stage(e, draw, i) for i in changes])
+
+    def change(e: Editor) -> None:
+        for i in changes:
+            _edit_one_stage(e, draw, i)
+
+    changed = edited(base, change)
     assert exact(merged_ok(base, changed, base)) == exact(changed)
     assert exact(merged_ok(base, base, changed)) == exact(changed)

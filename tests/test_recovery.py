@@ -15,7 +15,7 @@ from typing import Any
 import platformdirs
 import pytest
 
-from kunderejse_tui.journey import fileio, recovery
+from kunderejse_tui.journey import recovery
 from kunderejse_tui.journey.disk import hash_bytes
 from kunderejse_tui.journey.fileio import _same
 from kunderejse_tui.journey.recovery import (
@@ -154,7 +154,7 @@ def test_a_failed_write_keeps_the_previous_copy_and_leaves_no_temp_file(
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     with monkeypatch.context() as m, pytest.raises(OSError):
-        m.setattr(fileio.os, "replace", full)
+        m.setattr("kunderejse_tui.journey.fileio.os.replace", full)
         write_recovery(journey, {"v": 2}, None)
     assert recovery_file(journey).read_bytes() == before
     assert os.listdir(recovery_file(journey).parent) == [recovery_file(journey).name]

@@ -15,12 +15,6 @@ import cmarkgfm
 import pytest
 from cmarkgfm.cmark import Options
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from golden.corpus import NASTY, corpus_journey
-from golden.report.regen import Case, cases
-from render.harness import MARKDOWNLINT, require_markdownlint
-
 from kunderejse_tui.cli import main
 from kunderejse_tui.journey.export.escape import lines_of
 from kunderejse_tui.journey.report import (
@@ -30,6 +24,9 @@ from kunderejse_tui.journey.report import (
     report_text,
 )
 from kunderejse_tui.journey.yamlio import load_file
+from tests.golden.corpus import NASTY, corpus_journey
+from tests.golden.report.regen import Case, cases
+from tests.render.harness import MARKDOWNLINT, require_markdownlint
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "sample_journeys"
@@ -228,7 +225,8 @@ class _Tables(HTMLParser):
 
 def _html(md: str) -> str:
     # UNSAFE only so that raw HTML would show up in the output if the escaping failed.
-    return cmarkgfm.github_flavored_markdown_to_html(md, options=Options.CMARK_OPT_UNSAFE)
+    html: str = cmarkgfm.github_flavored_markdown_to_html(md, options=Options.CMARK_OPT_UNSAFE)
+    return html
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])

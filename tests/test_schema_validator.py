@@ -34,7 +34,8 @@ def test_generated_module_is_up_to_date() -> None:
 
 
 def base() -> dict[str, Any]:
-    return yaml.safe_load(SAMPLES[0].read_text(encoding="utf-8"))
+    data: dict[str, Any] = yaml.safe_load(SAMPLES[0].read_text(encoding="utf-8"))
+    return data
 
 
 MUTATIONS = [

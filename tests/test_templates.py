@@ -1,4 +1,4 @@
-"""The built-in templates, question bank and channels, checked against templates.md."""
+"""The built-in templates, question bank and channels, checked against docs/templates.md."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from kunderejse_tui.journey.yamlio import load_text
 
 SCHEMA_PATH = Path(__file__).resolve().parents[1] / "schemas" / "journey.schema.json"
 
-# Copied by hand from /work/shared/templates.md: the ids end up in users' files,
+# Copied by hand from docs/templates.md: the ids end up in users' files,
 # so a change here must be a deliberate change to the product.
 EXPECTED_TEMPLATES: dict[str, list[tuple[str, str, str]]] = {
     "funnel-5": [
@@ -167,7 +167,7 @@ def test_every_stage_carries_suggestions(template_id: str) -> None:
 
 
 def test_tone_moves_from_soft_to_selling_before_the_purchase() -> None:
-    # domain.md: early soft and value-giving, further down the funnel more sales-oriented.
+    # docs/domain.md: early soft and value-giving, further down the funnel more sales-oriented.
     rank = {"inspire": 0, "inform": 1, "persuade": 2, "sell": 3}
     before_purchase = {
         "funnel-5": ["attract", "interest", "convert", "close"],

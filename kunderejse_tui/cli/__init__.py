@@ -2,19 +2,18 @@
 
 Each command lives in its own module with ``register(subparsers)``; heavy imports
 stay inside the command functions so ``kunderejse validate`` starts fast.
-``quick.py`` reads the usual calls, ``parser.py`` (argparse) everything else.
+``parser.py`` (argparse) reads every call.
 """
 
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from kunderejse_tui.cli.common import UsageError, error, reader_gone
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
-    import types
     from collections.abc import Sequence
     from typing import NoReturn
 
@@ -41,13 +40,7 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    # The usual calls skip argparse (see quick.py): most of a small journey's
-    # validate or export is start-up.
-    from kunderejse_tui.cli import quick
-
-    args = quick.parse(args_list, COMMANDS)
-    if args is not None:
-        return _run(args)
+    # Here, not at the top: parser.py imports the tables above.
     from kunderejse_tui.cli.parser import parse
 
     return _run(parse(args_list))
@@ -61,8 +54,8 @@ def entry() -> NoReturn:
 def _exit(code: int) -> NoReturn:
     # A command that never started the app has nothing left to clean up once its
     # output is flushed: its files are written and closed. The interpreter's
-    # teardown of every module and object would be ~10 % of a small journey's
-    # validate. The app (threads, the terminal) gets the usual, orderly exit.
+    # teardown of every module and object would be a noticeable share of a small
+    # journey's validate. The app (threads, the terminal) gets the usual, orderly exit.
     threading = sys.modules.get("threading")
     if "textual" in sys.modules or (threading is not None and threading.active_count() > 1):
         raise SystemExit(code)
@@ -77,7 +70,7 @@ def _exit(code: int) -> NoReturn:
     os._exit(code)
 
 
-def _run(args: argparse.Namespace | types.SimpleNamespace) -> int:
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.func(args))
     except UsageError as exc:

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
+
+    from kunderejse_tui.journey.problems import Lang, Problem
+    from kunderejse_tui.journey.yamlio import Loaded
 
 
 class UsageError(Exception):
@@ -63,8 +71,39 @@ def journey_files(paths: list[str]) -> list[Path]:
     return out
 
 
-def add_lang_option(parser: object, help_text: str = "language of messages (default: en)") -> None:
-    parser.add_argument("--lang", choices=["en", "da"], default=None, help=help_text)  # type: ignore[attr-defined]
+def journey_file(raw: str, command: str) -> Path:
+    """FILE of a command that takes one journey (export, report): a directory or a
+    missing file is a usage error (exit 2), not a problem in a journey."""
+    path = Path(raw)
+    if path.is_dir():
+        raise UsageError(f"{raw}: is a directory; {command} takes one journey file")
+    if not path.exists():
+        raise UsageError(f"{raw}: no such file")
+    return path
+
+
+def print_problems(problems: Iterable[Problem], lang: Lang | None) -> None:
+    """Why a journey cannot be loaded, on stderr in the lines editors and CI parse."""
+    for problem in problems:
+        print(problem.format(lang or "en"), file=sys.stderr)
+
+
+def load_journey(path: Path, lang: Lang | None) -> Loaded | None:
+    """The journey at ``path``, or None once its load problems are printed (exit 1)."""
+    from kunderejse_tui.journey.problems import JourneyLoadError
+    from kunderejse_tui.journey.yamlio import load_file
+
+    try:
+        return load_file(path)
+    except JourneyLoadError as exc:
+        print_problems(exc.problems, lang)
+        return None
+
+
+def add_lang_option(
+    parser: argparse.ArgumentParser, help_text: str = "language of messages (default: en)"
+) -> None:
+    parser.add_argument("--lang", choices=["en", "da"], default=None, help=help_text)
 
 
 def reader_gone() -> None:

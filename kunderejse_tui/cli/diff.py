@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kunderejse_tui.cli.common import UsageError
+from kunderejse_tui.cli.common import UsageError, print_problems
 
 if TYPE_CHECKING:
     from kunderejse_tui.journey.yamlio import Loaded
@@ -78,11 +78,6 @@ def _use_color(choice: str) -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
-def _print_problems(exc: Exception, lang: str) -> None:
-    for problem in getattr(exc, "problems", []):
-        print(problem.format(lang), file=sys.stderr)
-
-
 def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
     try:
         return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
@@ -129,7 +124,6 @@ def run(args: argparse.Namespace) -> int:
     )
     from kunderejse_tui.journey.yamlio import load_file, load_text
 
-    msg_lang = args.lang or "en"
     paths = [Path(p) for p in args.paths]
     if args.rev is not None and len(paths) != 1:
         raise UsageError("--rev compares one FILE with a revision: give exactly one FILE")
@@ -146,7 +140,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             old, new = load_file(paths[0]), load_file(paths[1])
     except JourneyLoadError as exc:
-        _print_problems(exc, msg_lang)
+        print_problems(exc.problems, args.lang)
         return EXIT_UNREADABLE
     lang = args.lang or language(new.data)
     changes = diff_journeys(old.data, new.data)

@@ -8,15 +8,14 @@ imported only when such an export runs, so the other commands never pay for them
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kunderejse_tui.cli.common import UsageError, warn
+from kunderejse_tui.cli.common import UsageError, journey_file, load_journey, warn, write_output
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
-    import argparse
-
     from kunderejse_tui.journey.yamlio import Loaded
 
 FORMATS = (
@@ -42,7 +41,7 @@ TABLES = ("touchpoints", "backlog", "interviews", "personas")
 PAPERS = ("a4", "a3", "a2")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "export",
         help="write a journey as a document, a diagram, the map as a picture, a deck or a "
@@ -151,16 +150,9 @@ def _split_path(out: Path, n: int, stage_id: str) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kunderejse_tui.cli.common import write_output
     from kunderejse_tui.journey import export
-    from kunderejse_tui.journey.problems import JourneyLoadError
-    from kunderejse_tui.journey.yamlio import load_file
 
-    path = Path(args.file)
-    if path.is_dir():
-        raise UsageError(f"{args.file}: is a directory; export takes one journey file")
-    if not path.exists():
-        raise UsageError(f"{args.file}: no such file")
+    path = journey_file(args.file, "export")
     to_stdout = args.output in (None, "-")
     picture = args.to in PICTURES
     if args.to in BINARY and to_stdout and sys.stdout.isatty():
@@ -174,11 +166,8 @@ def run(args: argparse.Namespace) -> int:
     if args.split and to_stdout and not picture:
         raise UsageError("--split writes one file per stage: give -o FILE")
 
-    try:
-        loaded = load_file(path)
-    except JourneyLoadError as exc:
-        for problem in exc.problems:
-            print(problem.format(args.lang or "en"), file=sys.stderr)
+    loaded = load_journey(path, args.lang)
+    if loaded is None:
         return 1
     journey = loaded.data
     _say_if_invalid(loaded, path)
@@ -244,7 +233,6 @@ def _say_if_invalid(loaded: Loaded, path: Path) -> None:
 
 
 def _write_split(args: argparse.Namespace, journey: dict[str, object], out: Path) -> int:
-    from kunderejse_tui.cli.common import write_output
     from kunderejse_tui.journey import export
 
     make = (

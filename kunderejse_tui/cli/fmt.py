@@ -10,7 +10,7 @@ from pathlib import Path
 from kunderejse_tui.cli.common import journey_files
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "fmt",
         help="rewrite journeys in the canonical layout",

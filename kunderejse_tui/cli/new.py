@@ -11,7 +11,7 @@ from kunderejse_tui.cli.common import UsageError
 TEMPLATES = ("funnel-5", "content-5", "lifecycle-12", "digital-4")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "new",
         help="write a new journey from a stage template",

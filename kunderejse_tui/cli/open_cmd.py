@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 from kunderejse_tui.cli.common import UsageError
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    import argparse
 
-
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "open",
         help="open the app on a journey file or a directory (the default command)",

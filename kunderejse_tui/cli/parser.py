@@ -1,7 +1,4 @@
-"""The full ``kunderejse`` parser: every command, help, usage errors.
-
-``main`` comes here for whatever :mod:`kunderejse_tui.cli.quick` does not read.
-"""
+"""The ``kunderejse`` parser: every command, help, usage errors."""
 
 from __future__ import annotations
 
@@ -9,20 +6,16 @@ import argparse
 import importlib
 import os
 import sys
+from typing import Any
 
 from kunderejse_tui import __version__
 from kunderejse_tui.cli import COMMAND_MODULES, COMMANDS, EXIT_USAGE
 from kunderejse_tui.cli.common import command_hint, command_list, error
 
-# typing is imported by the type checker only: a command starts faster without it.
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
-
 
 class _Formatter(argparse.HelpFormatter):
     # argparse builds a formatter for every add_argument; the stock one imports
-    # shutil (with bz2 and lzma, ~2.5 ms) just to ask the terminal's width.
+    # shutil (with bz2 and lzma) just to ask the terminal's width.
     def __init__(self, prog: str, **kwargs: Any) -> None:
         if kwargs.get("width") is None:
             kwargs["width"] = _terminal_width() - 2

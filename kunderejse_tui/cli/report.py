@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from kunderejse_tui.cli.common import UsageError
+from kunderejse_tui.cli.common import journey_file, load_journey, write_output
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "report",
         help="show what a journey rests on: interview coverage, answers per question, tags",
@@ -54,21 +53,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
 
 
 def run(args: argparse.Namespace) -> int:
-    from kunderejse_tui.cli.common import write_output
-    from kunderejse_tui.journey.problems import JourneyLoadError
     from kunderejse_tui.journey.report import render_report
-    from kunderejse_tui.journey.yamlio import load_file
 
-    path = Path(args.file)
-    if path.is_dir():
-        raise UsageError(f"{args.file}: is a directory; report takes one journey file")
-    if not path.exists():
-        raise UsageError(f"{args.file}: no such file")
-    try:
-        loaded = load_file(path)
-    except JourneyLoadError as exc:
-        for problem in exc.problems:
-            print(problem.format(args.lang or "en"), file=sys.stderr)
+    loaded = load_journey(journey_file(args.file, "report"), args.lang)
+    if loaded is None:
         return 1
 
     report = render_report(

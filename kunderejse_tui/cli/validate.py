@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 
 from kunderejse_tui.cli.common import add_lang_option, journey_files
 from kunderejse_tui.journey.problems import Lang
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    import argparse
 
-
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "validate",
         help="check journeys against the schema and cross-references",

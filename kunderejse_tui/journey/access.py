@@ -7,11 +7,7 @@ crash on a ``stages: "oops"``. These helpers turn wrong types into empty values.
 from __future__ import annotations
 
 from collections.abc import Iterator
-
-# typing is imported by the type checker only: a command starts faster without it.
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
+from typing import Any
 
 
 def as_list(value: Any) -> list[Any]:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 
 class Channel:
-    # A plain class: the exports import this module, and typing's NamedTuple would
-    # cost each of them a few milliseconds to start.
+    # A plain class, not a dataclass: the exports import this module, and dataclasses
+    # brings inspect with it (see problems.py).
     __slots__ = ("da", "en", "slug")
 
     def __init__(self, slug: str, da: str, en: str) -> None:

@@ -8,20 +8,15 @@ anything that is not the expected shape is skipped, never crashed on.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from kunderejse_tui.journey.access import as_dict, as_list, dicts
-from kunderejse_tui.journey.problems import PathPart, Problem
+from kunderejse_tui.journey.paths import KeyPath, Locate
+from kunderejse_tui.journey.problems import Problem
 from kunderejse_tui.journey.slugs import SLUG_RE
 from kunderejse_tui.journey.wording import QUESTION_IDS
-
-# typing is imported by the type checker only: a command starts faster without it.
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
-
-Locate = Callable[[tuple[PathPart, ...]], tuple[int, int]]
 
 _KIND_WORDS = {
     "persona": ("persona", "persona"),
@@ -47,13 +42,13 @@ class _Checker:
         self.file = file
         self.problems: list[Problem] = []
 
-    def add(self, path: tuple[PathPart, ...], code: str, en: str, da: str) -> None:
+    def add(self, path: KeyPath, code: str, en: str, da: str) -> None:
         line, col = self.locate(path)
         self.problems.append(Problem(self.file, line, col, code, en, da, path))
 
-    def ids(self, kind: str, items: Iterable[tuple[tuple[PathPart, ...], Any]]) -> set[str]:
+    def ids(self, kind: str, items: Iterable[tuple[KeyPath, Any]]) -> set[str]:
         """Collect the ids of ``items``, reporting each repeat at its second place."""
-        seen: dict[str, tuple[PathPart, ...]] = {}
+        seen: dict[str, KeyPath] = {}
         en_kind, da_kind = _KIND_WORDS[kind]
         for path, item in items:
             ident = item.get("id")
@@ -71,7 +66,7 @@ class _Checker:
                 seen[ident] = path
         return set(seen)
 
-    def ref(self, path: tuple[PathPart, ...], kind: str, value: Any, known: set[str]) -> None:
+    def ref(self, path: KeyPath, kind: str, value: Any, known: set[str]) -> None:
         # A value that is not even an id is the schema's S105, reported once there.
         if not isinstance(value, str) or value in known or not SLUG_RE.match(value):
             return
@@ -91,13 +86,13 @@ class _Checker:
             f"{value}: {da_kind} findes ikke{da_hint}",
         )
 
-    def refs(self, path: tuple[PathPart, ...], kind: str, value: Any, known: set[str]) -> None:
+    def refs(self, path: KeyPath, kind: str, value: Any, known: set[str]) -> None:
         if isinstance(value, str):  # a lone id where a list was meant: still check it
             self.ref(path, kind, value, known)
         for i, v in enumerate(as_list(value)):
             self.ref((*path, i), kind, v, known)
 
-    def date(self, path: tuple[PathPart, ...], value: Any) -> None:
+    def date(self, path: KeyPath, value: Any) -> None:
         if not isinstance(value, str) or len(value) != 10:
             return  # wrong shapes are the schema's (S107)
         try:

@@ -29,7 +29,7 @@ from kunderejse_tui.journey.yamlio import Loaded, load_text, read_bytes
 
 __all__ = ["PREVIEW_BYTES", "JourneyDocument", "Snapshot"]
 
-# Below this a journey reads in well under a tenth of a second: no preview.
+# Below this a journey reads too fast for a preview to be worth showing.
 PREVIEW_BYTES = 256 * 1024
 
 
@@ -41,7 +41,7 @@ class Snapshot(NamedTuple):
 
 
 def _copy(data: dict[str, Any]) -> dict[str, Any]:
-    # pickle copies plain data several times faster than deepcopy, and its C
+    # pickle copies plain data much faster than deepcopy, and its C
     # loop never lets another Python thread run in the middle of the copy.
     copied: dict[str, Any] = pickle.loads(pickle.dumps(data, pickle.HIGHEST_PROTOCOL))
     return copied

@@ -91,7 +91,8 @@ def _needs_quotes(s: str) -> bool:
         return True
     # YAML 1.1 readers (PyYAML's default, many tools) must see a string too:
     # yes/no/on/off, 1:30, 2026-11-03, 0b101, 1_000, '<<', '='.
-    resolved = _YAML11.resolve(ScalarNode, s, (True, False))
+    # types-PyYAML leaves Resolver.resolve unannotated.
+    resolved = _YAML11.resolve(ScalarNode, s, (True, False))  # type: ignore[no-untyped-call]
     return bool(resolved != "tag:yaml.org,2002:str")
 
 

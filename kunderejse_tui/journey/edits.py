@@ -1,8 +1,8 @@
 """Undoable edits of a journey mapping: the one place every change goes through.
 
-The journey is the parsed mapping itself (see CORE_API.md), so an operation
-addresses a place in it by a key path such as ``("stages", 0, "touchpoints",
-2, "emotion")`` and changes only that place: keys the app does not know,
+The journey is the parsed mapping itself (see CORE_API.md beside this module), so
+an operation addresses a place in it by a key path such as ``("stages", 0,
+"touchpoints", 2, "emotion")`` and changes only that place: keys the app does not know,
 ``x-*`` keys and values of the wrong type around it are left as they are.
 
 Every operation's ``apply(data)`` mutates ``data`` in place and returns the
@@ -22,12 +22,12 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Literal, TypeAlias
+from typing import Any, Literal, TypeAlias, TypeVar
 
 from .access import as_dict, as_list, dicts, text
+from .paths import KeyPath as KeyPath  # re-exported: the app imports it from here
 from .slugs import SLUG_RE, unique_slug
 
-KeyPath: TypeAlias = tuple[str | int, ...]
 ItemKey: TypeAlias = tuple[str, str]
 """``("stage", "attract")``, ``("touchpoint", "facebook-annonce")``, ``("journey", "title")``."""
 
@@ -126,7 +126,10 @@ def _insert_key(mapping: dict[str, Any], key: str, value: Any, at: int | None) -
     mapping.update(items)
 
 
-def _new(cls: type[Any], **fields: Any) -> Any:
+_Op = TypeVar("_Op")
+
+
+def _new(cls: type[_Op], **fields: Any) -> _Op:
     """Build an operation from values the module already owns (skips the defensive copy)."""
     obj = object.__new__(cls)
     for name, value in fields.items():

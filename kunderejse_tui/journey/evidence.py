@@ -31,11 +31,8 @@ from kunderejse_tui.journey import access
 from kunderejse_tui.journey.access import as_dict, text, texts
 from kunderejse_tui.journey.export.escape import one_line
 from kunderejse_tui.journey.export.select import Anonymiser, has_consent, respondent_key
-from kunderejse_tui.journey.problems import PathPart
+from kunderejse_tui.journey.paths import KeyPath
 from kunderejse_tui.journey.wording import QUESTION_IDS, question_text
-
-JsonPath = tuple[PathPart, ...]
-
 
 # ---------------------------------------------------------------------------
 # Results
@@ -46,8 +43,8 @@ class TouchpointCoverage:
     id: str
     name: str  # the name, else the id; may be "" in a broken file
     stage_index: int
-    path: JsonPath  # ("stages", i, "touchpoints", j)
-    answers: tuple[JsonPath, ...]  # the answers naming it, in file order
+    path: KeyPath  # ("stages", i, "touchpoints", j)
+    answers: tuple[KeyPath, ...]  # the answers naming it, in file order
 
     @property
     def count(self) -> int:
@@ -63,8 +60,8 @@ class StageCoverage:
     id: str
     name: str  # the name, else the id; may be "" in a broken file
     index: int  # position among the stages that are mappings (0-based)
-    path: JsonPath  # ("stages", i)
-    answers: tuple[JsonPath, ...]  # each backing answer once, in file order
+    path: KeyPath  # ("stages", i)
+    answers: tuple[KeyPath, ...]  # each backing answer once, in file order
     touchpoints: tuple[TouchpointCoverage, ...]
 
     @property
@@ -91,8 +88,8 @@ class Coverage:
     answers: int  # answers with text counted
     unconsented: int  # counted interviews without consent
     left_out: int  # interviews without consent not counted (include_unconsented=False)
-    unlinked: tuple[JsonPath, ...]  # counted answers that back nothing
-    unknown: tuple[tuple[JsonPath, str], ...]  # (path of the reference, the id named)
+    unlinked: tuple[KeyPath, ...]  # counted answers that back nothing
+    unknown: tuple[tuple[KeyPath, str], ...]  # (path of the reference, the id named)
 
     def stage(self, stage_id: str) -> StageCoverage | None:
         return next((s for s in self.stages if s.id == stage_id), None)
@@ -126,7 +123,7 @@ class Quote:
     tags: tuple[str, ...]
     stages: tuple[str, ...]  # stage ids as the answer names them
     touchpoints: tuple[str, ...]  # touchpoint ids as the answer names them
-    path: JsonPath  # ("interviews", i, "answers", j): where to jump in the file
+    path: KeyPath  # ("interviews", i, "answers", j): where to jump in the file
 
     @property
     def interview_index(self) -> int:
@@ -156,7 +153,7 @@ class TagCount:
     tag: str
     count: int  # answers carrying the tag
     interviews: tuple[str, ...]  # ids of the interviews it occurs in, in file order
-    answers: tuple[JsonPath, ...]
+    answers: tuple[KeyPath, ...]
 
     @property
     def interview_indices(self) -> tuple[int, ...]:
@@ -181,7 +178,7 @@ class _Answer:
     consent: bool
 
     @property
-    def path(self) -> JsonPath:
+    def path(self) -> KeyPath:
         return ("interviews", self.interview_index, "answers", self.answer_index)
 
 
@@ -267,7 +264,7 @@ class _Index:
                     self.tp_by_id.setdefault(tid, (pos, t))
 
     def backed(
-        self, a: _Answer, unknown: list[tuple[JsonPath, str]] | None = None
+        self, a: _Answer, unknown: list[tuple[KeyPath, str]] | None = None
     ) -> tuple[list[int], list[tuple[int, int]]]:
         """The stage positions and touchpoints an answer backs, each once."""
         stage_positions: list[int] = []
@@ -311,10 +308,10 @@ def _refs(value: Any) -> Iterator[tuple[int, str]]:
 def coverage(journey: Any, *, include_unconsented: bool = True) -> Coverage:
     """For each stage and touchpoint, the answers that back it (see the module rules)."""
     index = _Index(journey)
-    stage_answers: dict[int, list[JsonPath]] = {}
-    tp_answers: dict[tuple[int, int], list[JsonPath]] = {}
-    unlinked: list[JsonPath] = []
-    unknown: list[tuple[JsonPath, str]] = []
+    stage_answers: dict[int, list[KeyPath]] = {}
+    tp_answers: dict[tuple[int, int], list[KeyPath]] = {}
+    unlinked: list[KeyPath] = []
+    unknown: list[tuple[KeyPath, str]] = []
     answers = 0
     for a in _answers(journey, include_unconsented=include_unconsented):
         answers += 1
@@ -473,7 +470,7 @@ def _renamed(quote: Quote, name: str) -> Quote:
 def tag_overview(journey: Any, *, include_unconsented: bool = True) -> list[TagCount]:
     """Each tag with the number of answers carrying it and the interviews it occurs in;
     most used first, then alphabetically (case-insensitive, æ ø å last)."""
-    answers: dict[str, list[JsonPath]] = {}
+    answers: dict[str, list[KeyPath]] = {}
     interviews: dict[str, dict[int, str]] = {}
     for a in _answers(journey, include_unconsented=include_unconsented):
         for tag in _tags(a.answer):

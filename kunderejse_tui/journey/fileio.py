@@ -14,11 +14,7 @@ import os
 import stat
 import tempfile
 from pathlib import Path
-
-# typing is imported by the type checker only: a command starts faster without it.
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
+from typing import Any
 
 
 class SaveError(Exception):

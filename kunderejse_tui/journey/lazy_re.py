@@ -1,18 +1,15 @@
 """Regular expressions compiled on first use.
 
 A command on a small journey is mostly start-up, and compiling every pattern of
-every module it imports costs milliseconds; many patterns (URLs in Markdown,
+every module it imports adds to it; many patterns (URLs in Markdown,
 flowchart oddities) are never needed on a given run.
 """
 
 from __future__ import annotations
 
 import re
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
-    from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any
 
 
 class LazyPattern:
@@ -22,14 +19,14 @@ class LazyPattern:
     later calls cost what a compiled pattern's do: no ``__getattr__`` in between.
     """
 
-    if TYPE_CHECKING:
-        match: Callable[..., re.Match[str] | None]
-        fullmatch: Callable[..., re.Match[str] | None]
-        search: Callable[..., re.Match[str] | None]
-        finditer: Callable[..., Iterator[re.Match[str]]]
-        findall: Callable[..., list[Any]]
-        sub: Callable[..., str]
-        split: Callable[..., list[str]]
+    # Set on the instance by the first use (bare annotations make no class attributes).
+    match: Callable[..., re.Match[str] | None]
+    fullmatch: Callable[..., re.Match[str] | None]
+    search: Callable[..., re.Match[str] | None]
+    finditer: Callable[..., Iterator[re.Match[str]]]
+    findall: Callable[..., list[Any]]
+    sub: Callable[..., str]
+    split: Callable[..., list[str]]
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern

@@ -33,13 +33,13 @@ from .edits import (
     KIND_NAMES_DA,
     MISSING,
     ItemKey,
-    KeyPath,
     Kind,
     format_path,
     id_holders,
     references,
     same_value,
 )
+from .paths import KeyPath
 
 ConflictKind = Literal["changed", "deleted", "order", "moved", "orphaned"]
 

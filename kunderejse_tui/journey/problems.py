@@ -6,21 +6,17 @@ CI scripts and editors can match on it whatever language the user reads.
 
 from __future__ import annotations
 
-# Plain classes and no typing at run time: every command imports this module, and
-# dataclasses (with inspect) or typing's NamedTuple cost a small file's validation a
-# tenth of its time. The type checker sees the Literal types.
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Literal
+from typing import Literal
 
-    Severity = Literal["error", "warning"]
-    Lang = Literal["en", "da"]
-else:
-    Severity = Lang = str
+from kunderejse_tui.journey.paths import KeyPath
 
-PathPart = str | int
+Severity = Literal["error", "warning"]
+Lang = Literal["en", "da"]
 
 
+# Plain classes, not dataclasses: every command imports this module, and dataclasses
+# brings inspect with it, which `make bench` shows as a failed goal on a small
+# journey's export.
 class _Record:
     """An immutable record compared and hashed by its fields (in ``_FIELDS`` order)."""
 
@@ -125,7 +121,7 @@ class Problem(_Record):
     code: str
     message_en: str
     message_da: str
-    path: tuple[PathPart, ...]
+    path: KeyPath
 
     def __init__(
         self,
@@ -135,7 +131,7 @@ class Problem(_Record):
         code: str,
         message_en: str,
         message_da: str,
-        path: tuple[PathPart, ...] = (),
+        path: KeyPath = (),
     ) -> None:
         init = object.__setattr__
         init(self, "file", file)

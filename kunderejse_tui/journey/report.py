@@ -32,7 +32,13 @@ from kunderejse_tui.journey.evidence import (
     tag_overview,
 )
 from kunderejse_tui.journey.export import labels as export_labels
-from kunderejse_tui.journey.export.escape import lines_of, md_heading, md_inline, one_line
+from kunderejse_tui.journey.export.escape import (
+    lines_of,
+    md_heading,
+    md_inline,
+    md_table,
+    one_line,
+)
 from kunderejse_tui.journey.export.select import persona_names
 
 REPORT_FORMATS = ("text", "markdown")
@@ -245,16 +251,6 @@ def _has_answers(r: _Report) -> bool:
 # Markdown
 
 
-def _table(header: list[str], rows: list[list[str]]) -> str:
-    # The export's table layout: markdownlint's "compact" style (MD060).
-    def row(cells: list[str]) -> str:
-        return "|" + "|".join(f" {c} " if c else " " for c in cells) + "|"
-
-    lines = [row(header), "| " + " | ".join("---" for _ in header) + " |"]
-    lines.extend(row(r) for r in rows)
-    return "\n".join(lines)
-
-
 def report_markdown(
     journey: Any,
     *,
@@ -298,7 +294,7 @@ def report_markdown(
             ]
             for s in cov.stages
         ]
-        blocks.append(_table(header, rows))
+        blocks.append(md_table(header, rows))
         blocks.append("### " + md_heading(label("assumed_heading", lang)))
         items = _assumed_items(r, markdown=True)
         if items:
@@ -328,7 +324,7 @@ def report_markdown(
                 ]
                 for q in qs.answers
             ]
-            blocks.append(_table(header, rows))
+            blocks.append(md_table(header, rows))
 
     blocks.append("## " + md_heading(label("tags", lang)))
     if not r.tags:
@@ -341,7 +337,7 @@ def report_markdown(
             [md(one_line(tc.tag)), str(tc.count), ", ".join(md(n) for n in _tag_names(r, tc))]
             for tc in r.tags
         ]
-        blocks.append(_table(header, rows))
+        blocks.append(md_table(header, rows))
     return "\n\n".join(b for b in blocks if b) + "\n"
 
 

@@ -14,7 +14,7 @@ import copy
 import difflib
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -22,11 +22,9 @@ from typing import Any
 from jsonschema import Draft7Validator, ValidationError, validators
 from jsonschema.exceptions import best_match
 
-from kunderejse_tui.journey.problems import PathPart, Problem
+from kunderejse_tui.journey.paths import KeyPath, Locate, PathPart
+from kunderejse_tui.journey.problems import Problem
 from kunderejse_tui.journey.slugs import ID_PATTERN, slugify
-
-JsonPath = tuple[PathPart, ...]
-Locate = Callable[[JsonPath], tuple[int, int]]
 
 # The schema's date rule; S107 is recognised by this exact pattern.
 DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
@@ -52,7 +50,10 @@ def _pattern_keyword(
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
-_JourneyValidator = validators.extend(Draft7Validator, {"pattern": _pattern_keyword})
+# types-jsonschema leaves validators.extend unannotated.
+_JourneyValidator = validators.extend(  # type: ignore[no-untyped-call]
+    Draft7Validator, {"pattern": _pattern_keyword}
+)
 
 
 @cache
@@ -138,7 +139,7 @@ def _item_label(noun_en: str, noun_da: str, kind: str, index: int, item: object)
     return f"{noun_en} {index + 1}", f"{noun_da} {index + 1}"
 
 
-def _items_along(data: object, path: JsonPath) -> tuple[list[Words], JsonPath, str]:
+def _items_along(data: object, path: KeyPath) -> tuple[list[Words], KeyPath, str]:
     """The labelled items along ``path``, the rest of the path after the last one,
     and what the value at ``path`` is ("stage", "answer"... or "" for a plain value)."""
     labels: list[Words] = []
@@ -162,7 +163,7 @@ def _items_along(data: object, path: JsonPath) -> tuple[list[Words], JsonPath, s
     return labels, path[rest_from:], kind
 
 
-def _key_words(rest: JsonPath) -> Words:
+def _key_words(rest: KeyPath) -> Words:
     en, da = "", ""
     for part in rest:
         if isinstance(part, int):
@@ -175,7 +176,7 @@ def _key_words(rest: JsonPath) -> Words:
     return en.strip(), da.strip()
 
 
-def _place(data: object, path: JsonPath) -> Words:
+def _place(data: object, path: KeyPath) -> Words:
     """Where an object is: 'stage "attract", touchpoint 2' or '' for the journey."""
     labels, rest, _ = _items_along(data, path)
     if rest:
@@ -183,7 +184,7 @@ def _place(data: object, path: JsonPath) -> Words:
     return ", ".join(en for en, _ in labels), ", ".join(da for _, da in labels)
 
 
-def _subject(data: object, path: JsonPath) -> tuple[Words, Words]:
+def _subject(data: object, path: KeyPath) -> tuple[Words, Words]:
     """(place, subject) for a value: ('stage "attract", touchpoint 2', 'emotion')."""
     labels, rest, _ = _items_along(data, path)
     if rest:
@@ -289,7 +290,7 @@ _VALUE_KEYWORDS = [  # best explanation first, when one value breaks several rul
 _COMBINATORS = {"oneOf", "anyOf", "allOf", "not"}
 
 
-def _path(error: ValidationError) -> JsonPath:
+def _path(error: ValidationError) -> KeyPath:
     return tuple(error.absolute_path)
 
 
@@ -297,7 +298,7 @@ class _Explainer:
     def __init__(self, data: object, locate: Locate, file: str) -> None:
         self.data, self.locate, self.file = data, locate, file
 
-    def problem(self, code: str, path: JsonPath, words: Words) -> Problem:
+    def problem(self, code: str, path: KeyPath, words: Words) -> Problem:
         line, col = self.locate(path)
         return Problem(self.file, line, col, code, words[0], words[1], path)
 
@@ -478,11 +479,11 @@ def _keep(errors: list[ValidationError]) -> list[ValidationError]:
     """One explanation per fault: a value that breaks several rules is told about the
     most helpful one, and an object of the wrong type is not also told it fails a
     oneOf (a string passes `required` vacuously, so oneOf sees two matches)."""
-    by_path: dict[JsonPath, list[ValidationError]] = {}
+    by_path: dict[KeyPath, list[ValidationError]] = {}
     for error in errors:
         by_path.setdefault(_path(error), []).append(error)
     kept: list[ValidationError] = []
-    seen_object_rules: set[tuple[JsonPath, str]] = set()
+    seen_object_rules: set[tuple[KeyPath, str]] = set()
     for path, group in by_path.items():
         values = [e for e in group if e.validator in _VALUE_KEYWORDS]
         wrong_type = any(e.validator == "type" for e in group)
@@ -501,7 +502,7 @@ def _keep(errors: list[ValidationError]) -> list[ValidationError]:
     return kept
 
 
-def _path_order(path: JsonPath) -> tuple[tuple[int, int, str], ...]:
+def _path_order(path: KeyPath) -> tuple[tuple[int, int, str], ...]:
     return tuple((0, p, "") if isinstance(p, int) else (1, 0, p) for p in path)
 
 
@@ -513,7 +514,7 @@ def schema_problems(data: object, locate: Locate, file: str) -> list[Problem]:
     and holds one problem per fault.
     """
     explainer = _Explainer(data, locate, file)
-    found: dict[tuple[JsonPath, str, str], Problem] = {}
+    found: dict[tuple[KeyPath, str, str], Problem] = {}
     for error in _keep(_errors(data)):
         for problem in explainer.explain(error):
             found.setdefault((problem.path, problem.code, problem.message_en), problem)

@@ -1,7 +1,7 @@
 """The product's built-in content: stage templates and the interview question bank.
 
 Template, stage and question ids end up in users' files, so they never change;
-the wording may. Source: /work/shared/templates.md (ids, names) and domain.md
+the wording may. Source: docs/templates.md (ids, names) and docs/domain.md
 (per-stage goals, touchpoints and tone, offered as suggestions to delete).
 """
 
@@ -448,7 +448,7 @@ TEMPLATES: dict[str, JourneyTemplate] = {
                 _stage(
                     "outcome",
                     ("Køb eller frafald", "Buy or leave"),
-                    # About 69% of online carts are abandoned (domain.md): leaving is the norm.
+                    # About 69% of online carts are abandoned (docs/domain.md): leaving is the norm.
                     (
                         "Købe, eller forlade kurven uden at købe.",
                         "Buy, or leave the cart without buying.",

@@ -16,6 +16,7 @@ import gc
 import re
 import stat
 from pathlib import Path
+from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -23,12 +24,8 @@ from yaml.resolver import BaseResolver
 
 from kunderejse_tui.journey.lazy_re import LazyPattern
 from kunderejse_tui.journey.nesting import flow_overflow
-from kunderejse_tui.journey.problems import JourneyLoadError, PathPart, Problem
-
-# typing is imported by the type checker only: a command starts faster without it.
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
+from kunderejse_tui.journey.paths import KeyPath
+from kunderejse_tui.journey.problems import JourneyLoadError, Problem
 
 try:  # libyaml when present: the whole point of the fast path
     from yaml._yaml import CParser as _Parser  # type: ignore[import-not-found,unused-ignore]
@@ -184,7 +181,7 @@ class Loaded:
         assert self._root is not None
         return self._root
 
-    def node_at(self, path: tuple[PathPart, ...]) -> tuple[Node, bool]:
+    def node_at(self, path: KeyPath) -> tuple[Node, bool]:
         """The deepest node along ``path``; the flag says whether the whole path exists.
 
         For a mapping entry the key's node is returned, so that problems point at
@@ -210,7 +207,7 @@ class Loaded:
                 return found, False
         return found, True
 
-    def locate(self, path: tuple[PathPart, ...]) -> tuple[int, int]:
+    def locate(self, path: KeyPath) -> tuple[int, int]:
         """1-based (line, column) of the item at ``path`` (or its nearest ancestor)."""
         node, _ = self.node_at(path)
         mark = node.start_mark
@@ -246,8 +243,8 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
 
 
 _CONFLICT = LazyPattern(r"^(?:<<<<<<<|>>>>>>>|\|\|\|\|\|\|\|)(?: |$)", re.MULTILINE)
-# Only a text with an odd character needs to know which (a Unicode class costs a
-# fraction of a millisecond to compile, every start).
+# Only a text with an odd character needs to know which (compiling a Unicode class
+# would otherwise be paid on every start).
 _BAD_CHAR = LazyPattern(
     "[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]"
 )
@@ -631,7 +628,7 @@ def load_text(source: str | bytes, file: str = "<string>") -> Loaded:
         _event_scan(text, file)
     # Composing and building allocate hundreds of thousands of objects and no
     # reference cycles: the cyclic collector would only walk the growing tree
-    # again and again (half the load time of a large journey). Switched off
+    # again and again (a large share of a large journey's load). Switched off
     # meanwhile; plain reference counting frees everything as usual.
     gc_was_enabled = gc.isenabled()
     gc.disable()

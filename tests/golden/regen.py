@@ -21,16 +21,13 @@ SAMPLES = ROOT / "sample_journeys"
 
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
-if str(GOLDEN.parent) not in sys.path:
-    sys.path.insert(0, str(GOLDEN.parent))
-
-from golden.corpus import corpus_journey  # noqa: E402
 
 from kunderejse_tui.journey.export import (  # noqa: E402
     export_markdown,
     export_mermaid_flowchart,
     export_mermaid_journey,
 )
+from tests.golden.corpus import corpus_journey  # noqa: E402
 
 EXPORTS: dict[str, tuple[str, Callable[..., str]]] = {
     "markdown": ("md", export_markdown),

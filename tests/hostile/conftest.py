@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from hostile_corpus import FRIENDLY, HOSTILE
+
+from tests.hostile.hostile_corpus import FRIENDLY, HOSTILE
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

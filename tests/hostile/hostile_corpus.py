@@ -12,7 +12,9 @@ Run as a script to write the corpus to a directory, e.g. to try it in the app:
 from __future__ import annotations
 
 import codecs
+import hashlib
 import os
+import stat
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -51,7 +53,10 @@ class Case:
 
 
 def _bytes(raw: bytes) -> Callable[[Path], None]:
-    return lambda path: path.write_bytes(raw)
+    def write(path: Path) -> None:
+        path.write_bytes(raw)
+
+    return write
 
 
 def _text(text: str) -> Callable[[Path], None]:
@@ -294,3 +299,15 @@ if __name__ == "__main__":
         sys.exit("usage: python tests/hostile/hostile_corpus.py OUTDIR")
     for written in write_corpus(Path(sys.argv[1])):
         print(written)
+
+
+def snapshot(directory: Path) -> dict[str, tuple[int, int, int, str]]:
+    """Every entry's type, size, mtime and content hash (pipes and links are not read)."""
+    out = {}
+    for name in sorted(os.listdir(directory)):
+        st = os.lstat(directory / name)
+        digest = ""
+        if stat.S_ISREG(st.st_mode):
+            digest = hashlib.sha256((directory / name).read_bytes()).hexdigest()
+        out[name] = (stat.S_IFMT(st.st_mode), st.st_size, st.st_mtime_ns, digest)
+    return out

@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from hostile_corpus import HOSTILE, Case
-from test_hostile_cli import snapshot
+
+from tests.hostile.hostile_corpus import HOSTILE, Case, snapshot
 
 ROOT = Path(__file__).resolve().parents[2]
 PROBE = Path(__file__).with_name("app_probe.py")

@@ -8,19 +8,17 @@ and ``fmt`` writes them back as they came, never half-and-half.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
-import stat
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from hostile_corpus import HOSTILE, Case, Friendly
 
 from kunderejse_tui.journey.yamlio import load_text
+from tests.hostile.hostile_corpus import HOSTILE, Case, Friendly, snapshot
 
 ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 20  # seconds; the slowest case (50 MB) needs well under 2
@@ -64,18 +62,6 @@ def _command(name: str, path: Path) -> list[str]:
     # export takes FILE before its options; validate and fmt take paths only.
     args = COMMANDS[name]
     return [args[0], str(path), *args[1:]]
-
-
-def snapshot(directory: Path) -> dict[str, tuple[int, int, int, str]]:
-    """Every entry's type, size, mtime and content hash (pipes and links are not read)."""
-    out = {}
-    for name in sorted(os.listdir(directory)):
-        st = os.lstat(directory / name)
-        digest = ""
-        if stat.S_ISREG(st.st_mode):
-            digest = hashlib.sha256((directory / name).read_bytes()).hexdigest()
-        out[name] = (stat.S_IFMT(st.st_mode), st.st_size, st.st_mtime_ns, digest)
-    return out
 
 
 @pytest.fixture(scope="session")

@@ -149,6 +149,19 @@ def md_heading(s: str) -> str:
     return line + end
 
 
+def md_table(header: list[str], rows: list[list[str]]) -> str:
+    """A table of cells that are Markdown already (escaped by the caller)."""
+
+    def row(cells: list[str]) -> str:
+        # markdownlint's "compact" table style (MD060): one space each side of the
+        # content, and an empty cell is a single space.
+        return "|" + "|".join(f" {c} " if c else " " for c in cells) + "|"
+
+    lines = [row(header), "| " + " | ".join("---" for _ in header) + " |"]
+    lines.extend(row(r) for r in rows)
+    return "\n".join(lines)
+
+
 # ---------------------------------------------------------------------------
 # Mermaid
 

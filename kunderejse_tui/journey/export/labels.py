@@ -6,14 +6,11 @@ other language: tests check that both columns are filled for every key.
 
 from __future__ import annotations
 
+from typing import Any
+
 from kunderejse_tui.journey.access import text
 from kunderejse_tui.journey.channels import channel_label
 from kunderejse_tui.journey.wording import TEMPLATE_NAMES, question_text
-
-# typing is imported by the type checker only: a command starts faster without it.
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
 
 LANGS = ("da", "en")
 

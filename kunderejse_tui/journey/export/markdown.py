@@ -8,6 +8,8 @@ typed and never becomes markup or HTML.
 
 from __future__ import annotations
 
+from typing import Any
+
 from kunderejse_tui.journey import access
 from kunderejse_tui.journey.access import as_dict, text, texts
 from kunderejse_tui.journey.export.escape import (
@@ -15,6 +17,7 @@ from kunderejse_tui.journey.export.escape import (
     md_heading,
     md_inline,
     md_line,
+    md_table,
     one_line,
 )
 from kunderejse_tui.journey.export.labels import (
@@ -39,11 +42,6 @@ from kunderejse_tui.journey.export.select import (
     visible_questions,
     visible_touchpoints,
 )
-
-# typing is imported by the type checker only: a command starts faster without it.
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
 
 
 class _Doc:
@@ -103,17 +101,6 @@ def _field_list(items: list[tuple[str, Any]]) -> str:
             shown = md_inline(text(value))
             if shown:
                 lines.append(_bullet(name, shown))
-    return "\n".join(lines)
-
-
-def _table(header: list[str], rows: list[list[str]]) -> str:
-    def row(cells: list[str]) -> str:
-        # markdownlint's "compact" table style (MD060): one space each side of the
-        # content, and an empty cell is a single space.
-        return "|" + "|".join(f" {c} " if c else " " for c in cells) + "|"
-
-    lines = [row(header), "| " + " | ".join("---" for _ in header) + " |"]
-    lines.extend(row(r) for r in rows)
     return "\n".join(lines)
 
 
@@ -200,7 +187,7 @@ def _overview(journey: dict[str, Any], lang: str, persona: str | None) -> str:
         [md_inline(label("tone", lang)), *tone],
         [md_inline(label("key_messages", lang)), *key],
     ]
-    return _table(header, rows)
+    return md_table(header, rows)
 
 
 def _touchpoint_table(touchpoints: list[dict[str, Any]], lang: str) -> str:
@@ -221,7 +208,7 @@ def _touchpoint_table(touchpoints: list[dict[str, Any]], lang: str) -> str:
                 _cell_list([md_inline(v) for v in texts(tp.get("opportunities"))]),
             ]
         )
-    return _table(header, rows)
+    return md_table(header, rows)
 
 
 def _stage_sections(doc: _Doc, journey: dict[str, Any], lang: str, persona: str | None) -> None:

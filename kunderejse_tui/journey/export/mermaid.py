@@ -8,6 +8,7 @@ was typed (the render test checks this in real Mermaid).
 from __future__ import annotations
 
 import itertools
+from typing import Any
 
 from kunderejse_tui.journey import access
 from kunderejse_tui.journey.access import text
@@ -28,11 +29,6 @@ from kunderejse_tui.journey.export.select import (
     visible_touchpoints,
 )
 from kunderejse_tui.journey.lazy_re import LazyPattern
-
-# typing is imported by the type checker only: a command starts faster without it.
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
 
 # Mermaid's defaults (maxTextSize, maxEdges); GitHub uses them and shows nothing at all
 # for a diagram over either.

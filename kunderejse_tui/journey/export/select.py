@@ -7,15 +7,12 @@ defensive (``access``): a broken file exports what it can instead of crashing.
 
 from __future__ import annotations
 
+from typing import Any
+
 from kunderejse_tui.journey import access
 from kunderejse_tui.journey.access import as_dict, text, texts
 from kunderejse_tui.journey.export.escape import one_line
 from kunderejse_tui.journey.export.labels import label, question_label, respondent_letter
-
-# typing is imported by the type checker only: a command starts faster without it.
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
 
 
 class UnknownPersonaError(ValueError):
@@ -134,7 +131,8 @@ class Quote:
 
 
 class Evidence:
-    # A plain class, not a dataclass: importing dataclasses costs every export ~10 ms.
+    # A plain class, not a dataclass: dataclasses brings inspect into every export
+    # (see problems.py).
     def __init__(self) -> None:
         self.by_stage: dict[int, list[Quote]] = {}
         self.unlinked: list[Quote] = []

@@ -438,7 +438,7 @@ class Deck:
         run.font.italic = italic or None
         run.font.language_id = self.language
         if rgb is not None or grey:
-            run.font.color.rgb = RGBColor(*(rgb or GREY))
+            run.font.color.rgb = RGBColor(*(rgb or GREY))  # type: ignore[no-untyped-call]  # python-pptx: no annotations
 
     def _bullet(self, paragraph: Any, level: int, mark: bool = True) -> None:
         from pptx.oxml.ns import qn
@@ -694,10 +694,10 @@ def _chart(
     from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
     from pptx.util import Pt
 
-    data = CategoryChartData()
+    data = CategoryChartData()  # type: ignore[no-untyped-call]  # python-pptx: no annotations
     data.categories = [_shorten(s.name, 30) for s in c.stages]
     for series in c.curve:
-        data.add_series(series.name, series.values, number_format="0.0")
+        data.add_series(series.name, series.values, number_format="0.0")  # type: ignore[no-untyped-call]
     frame = slide.shapes.add_chart(XL_CHART_TYPE.LINE_MARKERS, left, top, width, height, data)
     chart = frame.chart
     chart.has_title = True
