@@ -43,7 +43,9 @@ Entry = tuple[str, str] | Plural
 # The first part of a core message's id (before the first dot) says which table holds
 # it, so a command imports one small module, not the whole catalog. The app's messages
 # are looked up in its tables together: a screen uses many areas at once.
-CORE_AREAS: dict[str, str] = {}
+CORE_AREAS: dict[str, str] = {
+    "edit": "edits",
+}
 UI_TABLES = ("ui_app", "ui_compare", "ui_editors", "ui_export", "ui_interview", "ui_safety")
 TABLES: tuple[str, ...] = (*sorted(set(CORE_AREAS.values())), *UI_TABLES)
 
