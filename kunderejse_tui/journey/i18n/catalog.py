@@ -12,11 +12,17 @@ from __future__ import annotations
 
 import importlib
 from functools import cache
-from typing import Literal
 
 from kunderejse_tui.journey.i18n.numbers import integer
 
-Lang = Literal["da", "en"]
+# Every command reads messages, and typing is not otherwise loaded by export.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Literal
+
+    Lang = Literal["da", "en"]
+else:
+    Lang = str
 
 
 class Plural:
@@ -45,6 +51,7 @@ Entry = tuple[str, str] | Plural
 # are looked up in its tables together: a screen uses many areas at once.
 CORE_AREAS: dict[str, str] = {
     "edit": "edits",
+    "cli": "cli",
 }
 UI_TABLES = ("ui_app", "ui_compare", "ui_editors", "ui_export", "ui_interview", "ui_safety")
 TABLES: tuple[str, ...] = (*sorted(set(CORE_AREAS.values())), *UI_TABLES)
