@@ -52,6 +52,7 @@ Entry = tuple[str, str] | Plural
 CORE_AREAS: dict[str, str] = {
     "edit": "edits",
     "cli": "cli",
+    "disk": "disk",
 }
 UI_TABLES = ("ui_app", "ui_compare", "ui_editors", "ui_export", "ui_interview", "ui_safety")
 TABLES: tuple[str, ...] = (*sorted(set(CORE_AREAS.values())), *UI_TABLES)
