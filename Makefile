@@ -20,7 +20,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 .PHONY: install run test pytest lint format typecheck bench lock test-latest \
-        snapshot-update test-python312 clean FORCE
+        snapshot-update test-python312 readme-map clean FORCE
 
 $(UV): .ci/uv-requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "kunderejse needs Python 3.11 or newer (set PYTHON=...)")'
@@ -54,8 +54,9 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# loadgroup: a module whose expensive fixture is marked xdist_group stays on one worker.
 pytest: $(STAMP)
-	$(BIN)/pytest -n $(JOBS)
+	$(BIN)/pytest -n $(JOBS) --dist loadgroup
 
 test: lint typecheck pytest
 
@@ -92,7 +93,7 @@ test-latest: $(UV)
 	$(UV) pip install --quiet --python .venv-latest/bin/python --no-deps -e .
 	@echo "newest releases differing from uv.lock:"
 	@.venv-latest/bin/python tools/lock_drift.py uv.lock .tools/latest-requirements.txt
-	.venv-latest/bin/pytest -n $(JOBS) -p no:cacheprovider
+	.venv-latest/bin/pytest -n $(JOBS) --dist loadgroup -p no:cacheprovider
 
 # The other supported interpreter (installed under pyenv here, not the global one).
 test-python312:
@@ -100,3 +101,7 @@ test-python312:
 
 clean:
 	rm -rf $(VENV) .venv-latest .tools/uv .tools/stamps .mypy_cache .ruff_cache .pytest_cache
+
+# The journey map shown in the README.
+readme-map: $(STAMP)
+	$(BIN)/kunderejse export sample_journeys/bilkoeb-privat.journey.yaml --to png -o docs/map-bilkoeb-privat.png

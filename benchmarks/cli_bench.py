@@ -7,7 +7,11 @@ Per size, one alternating group of five commands on the same file:
 - ``check-jsonschema --schemafile schemas/journey.schema.json FILE``
   (with ruamel.yaml.clib, its fastest form);
 - ``kunderejse export FILE --to markdown`` and ``--to mermaid-journey``
-  (output to /dev/null).
+  (output to /dev/null);
+- the journey map: ``--to svg`` against the floor, ``--to png`` and ``--to pdf``
+  as ratios against the SVG (files in benchmarks/out/export/). The large journey
+  does not fit one readable picture: it is summarised on one A3 page ("+N" in the
+  crowded cells, and a note saying how much is left out).
 """
 
 from __future__ import annotations
@@ -40,7 +44,10 @@ VALIDATE = "kunderejse validate"
 CHECK_JSONSCHEMA = "check-jsonschema"
 EXPORT_MD = "kunderejse export markdown"
 EXPORT_MERMAID = "kunderejse export mermaid-journey"
-GROWTH = (VALIDATE, FLOOR, CHECK_JSONSCHEMA, EXPORT_MD, EXPORT_MERMAID)
+EXPORT_SVG = "kunderejse export svg"
+EXPORT_PNG = "kunderejse export png"
+EXPORT_PDF = "kunderejse export pdf"
+GROWTH = (VALIDATE, FLOOR, CHECK_JSONSCHEMA, EXPORT_MD, EXPORT_MERMAID, EXPORT_SVG)
 
 
 def export_available() -> bool:
@@ -66,8 +73,27 @@ def cases(journey: Journey) -> list[Case]:
         out += [
             Case(EXPORT_MD, (str(BIN / "kunderejse"), "export", f, "--to", "markdown")),
             _mermaid_case(journey),
+            *picture_cases(journey),
         ]
     return out
+
+
+def picture_cases(journey: Journey) -> list[Case]:
+    target = OUT / "export"
+    target.mkdir(parents=True, exist_ok=True)
+    out = []
+    for name, fmt in ((EXPORT_SVG, "svg"), (EXPORT_PNG, "png"), (EXPORT_PDF, "pdf")):
+        argv = (str(BIN / "kunderejse"), "export", str(journey.path), "--to", fmt)
+        out.append(Case(name, (*argv, "-o", str(target / f"{journey.name}.map.{fmt}"))))
+    return out
+
+
+def picture_goals(runs: dict[str, list[Run]], size: str) -> list[Goal]:
+    return [
+        _goal(runs, size, "4", "export svg (the map) vs floor", EXPORT_SVG, FLOOR, 1.5),
+        _goal(runs, size, "4", "export png vs export svg", EXPORT_PNG, EXPORT_SVG, None),
+        _goal(runs, size, "4", "export pdf vs export svg", EXPORT_PDF, EXPORT_SVG, None),
+    ]
 
 
 def _mermaid_case(journey: Journey) -> Case:
@@ -152,6 +178,26 @@ def run(journeys: dict[str, Journey], rounds: int) -> CliResult:
             _goal(runs, size, "2", "validate vs floor", VALIDATE, FLOOR, 1.3),
             _goal(runs, size, "3", "export markdown vs floor", EXPORT_MD, FLOOR, 1.3),
             _goal(runs, size, "3", "export mermaid-journey vs floor", EXPORT_MERMAID, FLOOR, 1.3),
+            *picture_goals(runs, size),
         ]  # fmt: skip
     goals.sort(key=lambda g: g.number)  # stable: sizes stay in order within a goal
     return CliResult(figures, goals, all_runs)
+
+
+def picture_only(rounds: int = 5, size: str = "large") -> int:
+    """Only the map's rows: ``python -c 'from benchmarks.cli_bench import picture_only;
+    picture_only()'`` (the whole ``make bench`` takes half an hour)."""
+    from benchmarks.proc import precompile
+    from benchmarks.report import goals_table
+    from benchmarks.sizes import prepare
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    precompile()
+    journey = prepare([size])[size]
+    group = [Case(FLOOR, (PYTHON, "-c", FLOOR_CODE, str(journey.path))), *picture_cases(journey)]
+    runs = alternate(group, rounds)
+    print()
+    for case in group:
+        print(f"{case.name}: {seconds(median([r.wall for r in runs[case.name]]))}")
+    print(goals_table(picture_goals(runs, size)))
+    return 0

@@ -72,6 +72,8 @@ COMMON_CALLS = [
     ["export", "a.journey.yaml", "--to", "markdown"],
     ["export", "--to", "mermaid-journey", "a.journey.yaml", "-o", "out.mmd", "--split"],
     ["export", "a.journey.yaml", "--to=markdown", "--persona", "kasper", "--anonymize"],
+    ["export", "a.journey.yaml", "--to", "pptx", "-o", "a.pptx", "--template", "kunde.pptx"],
+    ["export", "a.journey.yaml", "--to", "csv", "--table", "backlog", "--delimiter", "tab"],
     [],
     ["a.journey.yaml"],
     ["journeys", "--lang", "en"],

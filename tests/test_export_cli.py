@@ -66,7 +66,7 @@ def test_options_reach_the_export(capsys: pytest.CaptureFixture[str]) -> None:
 def test_markdown_only_options_warn_on_diagrams(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "export", str(BILKOEB), "--to", "mermaid-journey", "--anonymise")
     assert code == 0 and out.startswith("journey\n")
-    assert "only change the Markdown export" in err
+    assert "do not change the Mermaid exports" in err
 
 
 def test_unknown_persona_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

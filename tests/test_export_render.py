@@ -38,7 +38,9 @@ from kunderejse_tui.journey.export.labels import (
 )
 from kunderejse_tui.journey.yamlio import load_file
 
-pytestmark = pytest.mark.render
+# Every diagram is rendered in one browser run (a module fixture): keep the module on
+# one xdist worker (make test uses --dist loadgroup) so that run happens once.
+pytestmark = [pytest.mark.render, pytest.mark.xdist_group("mermaid-render")]
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "sample_journeys").glob("*.journey.yaml"))

@@ -373,7 +373,7 @@ def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, 
     rev = snap.git("rev-parse", "HEAD").stdout.strip()
     home = base / "pre-commit-home"
     home.mkdir()
-    # The locked versions, for the hook environment (its seed packages included).
+    # The locked versions, for the hook environment.
     uv = Path(sys.executable).with_name("uv")
     export = ["export", "--frozen", "--no-emit-project", "--no-hashes", "--quiet"]
     exported = subprocess.run(
@@ -388,19 +388,20 @@ def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, 
 
 
 def pre_commit_env(repo: Repo, home: Path) -> dict[str, str]:
-    """pre-commit with pre-commit-uv: the hook environment is made by uv, offline, from
-    the cache that installing the lock filled, with the lock's versions, so it takes
-    seconds and never asks the index (plain pre-commit's pip took ~20 s per call)."""
+    """The hook environments are made by uv (tests/pre_commit_with_uv.py), offline, from
+    the cache that installing the lock filled and with the lock's versions: seconds,
+    and never the index (stock pre-commit's pip took ~20 s per environment)."""
     env = {k: v for k, v in repo.env.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     return {
         **env,
         "PRE_COMMIT_HOME": str(home),
         "PRE_COMMIT_COLOR": "never",
-        # `python -m pre_commit` and git's hook script are not detected as pre-commit.
-        "FORCE_PRE_COMMIT_UV_PATCH": "1",
         "UV_OFFLINE": "1",
         "UV_CONSTRAINT": str(home / "constraints.txt"),
     }
+
+
+PRE_COMMIT = [sys.executable, str(Path(__file__).with_name("pre_commit_with_uv.py"))]
 
 
 def journey_text(change: Any = None) -> str:
@@ -448,7 +449,7 @@ def test_pre_commit_hooks_stop_a_broken_journey(
 ) -> None:
     pytest.importorskip("pre_commit")
     snapshot, rev, home = hook_repo
-    pre_commit = [sys.executable, "-m", "pre_commit"]
+    pre_commit = PRE_COMMIT
 
     # try-repo runs a repository's hooks on the staged files, without a config. It
     # installs the hooks afresh on every call, so one call covers all cases.
@@ -483,7 +484,9 @@ def test_pre_commit_hooks_stop_a_broken_journey(
     env = pre_commit_env(user, home)
     config = documented_config(snapshot, rev)
     (user.root / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
-    run([*pre_commit, "install"], user.root, env)
+    # --install-hooks makes the environment now, with uv; git's hook script (stock
+    # pre-commit) then finds it installed.
+    run([*pre_commit, "install", "--install-hooks"], user.root, env)
     path = user.root / "kunderejse.journey.yaml"
     path.write_text(journey_text(bad_emotion), encoding="utf-8")
     user.git("add", "-A")

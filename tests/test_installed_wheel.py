@@ -22,6 +22,9 @@ REPO = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((REPO / "sample_journeys").glob("*.journey.yaml"))
 UV = Path(sys.executable).with_name("uv")
 
+# The wheel is built and installed once for the module: one xdist worker.
+pytestmark = pytest.mark.xdist_group("installed-wheel")
+
 # Run inside the installed package: the home screen of an empty folder, its samples
 # table, and Enter on the first sample (which must copy it into the folder).
 HOME_PROBE = """

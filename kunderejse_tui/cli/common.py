@@ -91,3 +91,18 @@ def write_output(text: str, out: str | None) -> None:
     from kunderejse_tui.journey.fileio import write_text_atomic
 
     write_text_atomic(Path(out), text)
+
+
+def write_bytes_output(payload: bytes, out: str | None) -> None:
+    """Bytes to stdout (``-o -``, into a pipe) or atomically to a file: never half-written."""
+    if out is None or out == "-":
+        try:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(payload)
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:
+            reader_gone()
+        return
+    from kunderejse_tui.journey.fileio import write_bytes_atomic
+
+    write_bytes_atomic(Path(out), payload)

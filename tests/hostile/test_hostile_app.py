@@ -19,6 +19,10 @@ PROBE = Path(__file__).with_name("app_probe.py")
 # cannot hide the results of the others.
 ALONE = {"fifo", "dev-zero", "fifty-megabytes"}
 
+# One probe opens the whole corpus (about a minute): the module's tests go to one
+# pytest-xdist worker (make test uses --dist loadgroup) so it runs once, not per worker.
+pytestmark = pytest.mark.xdist_group("hostile-app")
+
 
 def run_probe(paths: list[Path], state: Path, timeout: float) -> dict[str, dict[str, str]]:
     """What the app showed per file; a traceback anywhere in the run is charged to each file."""

@@ -112,10 +112,17 @@ def actor_names(tp: dict[str, Any], journey: Any, persona: str | None) -> list[s
 
 class Quote:
     # Mutable (anonymising renames ``who`` afterwards), so a plain class.
-    __slots__ = ("consent", "date", "question", "text", "touchpoints", "who")
+    __slots__ = ("consent", "date", "persona", "question", "text", "touchpoints", "who")
 
     def __init__(
-        self, text: str, who: str, date: str, question: str, touchpoints: list[str], consent: bool
+        self,
+        text: str,
+        who: str,
+        date: str,
+        question: str,
+        touchpoints: list[str],
+        consent: bool,
+        persona: str = "",
     ) -> None:
         self.text = text
         self.who = who
@@ -123,6 +130,7 @@ class Quote:
         self.question = question
         self.touchpoints = touchpoints
         self.consent = consent
+        self.persona = persona  # the interview's persona id ("" when it names none)
 
 
 class Evidence:
@@ -220,6 +228,7 @@ def evidence(
                 question=asked,
                 touchpoints=[tp_name.get(t, t) for t in linked_tps],
                 consent=consent,
+                persona=owner,
             )
             collected.append((sorted(targets), key, interview, quote))
 
