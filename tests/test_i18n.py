@@ -15,7 +15,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "kunderejse_tui"
 
 
 def _placeholders(text: str) -> list[str]:
-    return sorted(re.findall(r"{(\w*)[^{}]*}", text))
+    # A sentence may show a placeholder twice in one language only ('quote it ("{key}")').
+    return sorted(set(re.findall(r"{(\w*)[^{}]*}", text)))
 
 
 def untranslated(messages: dict[str, Entry]) -> list[str]:

@@ -42,7 +42,7 @@ def _check_problems(problems: list[Problem], text: str) -> None:
     n_lines = text.count("\n") + 2
     for p in problems:
         assert p.code in CODES
-        assert p.message_en and p.message_da
+        assert p.message("en") and p.message("da")
         assert 1 <= p.line <= n_lines and p.col >= 1, p.format()
 
 

@@ -53,6 +53,7 @@ CORE_AREAS: dict[str, str] = {
     "edit": "edits",
     "cli": "cli",
     "disk": "disk",
+    "problem": "problems",
 }
 UI_TABLES = ("ui_app", "ui_compare", "ui_editors", "ui_export", "ui_interview", "ui_safety")
 TABLES: tuple[str, ...] = (*sorted(set(CORE_AREAS.values())), *UI_TABLES)

@@ -6,8 +6,6 @@ the command that shows it knows the reader's language; it carries a ``Message``.
 
 from __future__ import annotations
 
-from kunderejse_tui.journey.i18n.catalog import t
-
 
 class Message:
     """``Message("edit.not_found", path="stages[2]")``: translated by ``text(lang)``."""
@@ -24,6 +22,10 @@ class Message:
         raise AttributeError("a Message is immutable")
 
     def text(self, lang: str) -> str:
+        # The catalog is imported by the first message read, not by the code that makes
+        # one: a journey that loads and checks clean never pays for the tables.
+        from kunderejse_tui.journey.i18n.catalog import t
+
         return t(lang, self.key, **dict(self.args))
 
     def __eq__(self, other: object) -> bool:
