@@ -116,3 +116,23 @@ def test_a_message_is_translated_when_read_with_its_arguments() -> None:
     assert inner.text("en") == "You have changed 3 fields in this form."
     with pytest.raises(AttributeError):
         inner.key = "other"  # type: ignore[misc]
+
+
+def test_ids_made_from_data_are_in_the_catalog() -> None:
+    """Ids built at run time (f"problem.kind.{kind}") escape the literal-id test above."""
+    from kunderejse_tui.journey.export.labels import FACES
+    from kunderejse_tui.journey.wording import QUESTION_IDS, TEMPLATE_IDS
+
+    made = [f"wording.question.{qid}" for qid in QUESTION_IDS]
+    made += [f"wording.template.{tid}" for tid in TEMPLATE_IDS]
+    made += [f"export.emotion.{score}" for score in FACES]
+    made += [f"problem.kind.{k}" for k in ("persona", "stage", "touchpoint", "interview")]
+    made += ["problem.kind.question"]
+    made += [f"problem.noun.{k}" for k in ("persona", "stage", "interview", "touchpoint")]
+    made += ["problem.noun.question", "problem.noun.answer"]
+    made += [f"problem.type.{n}" for n in ("string", "integer", "number", "boolean")]
+    made += [f"problem.type.{n}" for n in ("array", "object", "null")]
+    known = {key for name in TABLES for key in table(name)}
+    assert [key for key in made if key not in known] == []
+    bank = [key for key in table("wording") if key.startswith("wording.question.")]
+    assert bank == [f"wording.question.{qid}" for qid in QUESTION_IDS], "same ids, same order"

@@ -54,6 +54,8 @@ CORE_AREAS: dict[str, str] = {
     "cli": "cli",
     "disk": "disk",
     "problem": "problems",
+    "export": "export",
+    "wording": "wording",
 }
 UI_TABLES = ("ui_app", "ui_compare", "ui_editors", "ui_export", "ui_interview", "ui_safety")
 TABLES: tuple[str, ...] = (*sorted(set(CORE_AREAS.values())), *UI_TABLES)
@@ -85,6 +87,23 @@ def ui_messages() -> dict[str, Entry]:
 def entry(key: str) -> Entry:
     area = CORE_AREAS.get(key.partition(".")[0])
     return table(area)[key] if area is not None else ui_messages()[key]
+
+
+def known(key: str) -> bool:
+    """Whether ``key`` is in the catalog: for ids made from a user's value (an enum)."""
+    try:
+        entry(key)
+    except KeyError:
+        return False
+    return True
+
+
+def texts(key: str) -> tuple[str, str]:
+    """A message's ``(dansk, english)`` text, for content kept in both languages."""
+    found = entry(key)
+    if isinstance(found, Plural):
+        raise TypeError(f"{key} is a plural: it needs a count")
+    return found
 
 
 def all_messages() -> dict[str, Entry]:

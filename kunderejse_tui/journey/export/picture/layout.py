@@ -1083,10 +1083,9 @@ class Builder:
 
 
 def label_emotion(score: int, lang: str) -> str:
-    from kunderejse_tui.journey.export.labels import EMOTIONS
+    from kunderejse_tui.journey.export.labels import emotion_word
 
-    _, da, en = EMOTIONS[score]
-    return en if lang == "en" else da
+    return emotion_word(score, lang)
 
 
 def lay_out(journey: Any, opt: Options) -> list[Page]:
