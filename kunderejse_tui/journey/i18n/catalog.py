@@ -56,6 +56,7 @@ CORE_AREAS: dict[str, str] = {
     "problem": "problems",
     "export": "export",
     "wording": "wording",
+    "report": "report",
 }
 UI_TABLES = ("ui_app", "ui_compare", "ui_editors", "ui_export", "ui_interview", "ui_safety")
 TABLES: tuple[str, ...] = (*sorted(set(CORE_AREAS.values())), *UI_TABLES)
