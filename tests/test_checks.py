@@ -53,7 +53,7 @@ interviews:
 def problems() -> list[tuple[str, int, int, str]]:
     loaded = load_text(TEXT, "bil.journey.yaml")
     found = check_references(loaded.data, loaded.locate, loaded.file, Path("/nonexistent-dir"))
-    return sorted((p.code, p.line, p.col, p.message_en) for p in found)
+    return sorted((p.code, p.line, p.col, p.message("en")) for p in found)
 
 
 def test_every_cross_reference_problem_with_line_and_column() -> None:
@@ -75,7 +75,7 @@ def test_every_cross_reference_problem_with_line_and_column() -> None:
 def test_messages_exist_in_danish_with_the_same_codes() -> None:
     loaded = load_text(TEXT, "bil.journey.yaml")
     found = check_references(loaded.data, loaded.locate, loaded.file, None)
-    by_code = {p.code: p.message_da for p in found}
+    by_code = {p.code: p.message("da") for p in found}
     assert by_code["X203"] == "attrakt: fase findes ikke; mente du attract?"
     assert "bruges to gange" in by_code["X201"]
     assert "W301" not in by_code  # no base dir, no file-system check
@@ -95,4 +95,4 @@ def test_wrong_shapes_are_left_to_the_schema_and_never_crash() -> None:
         "interviews": [{"answers": {"a": 1}}, {"answers": [{"stages": "nope"}]}],
     }
     found = check_references(data, lambda p: (1, 1), "broken", None)
-    assert [(p.code, p.message_en) for p in found] == [("X203", "nope: no such stage")]
+    assert [(p.code, p.message("en")) for p in found] == [("X203", "nope: no such stage")]

@@ -75,7 +75,7 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
 def test_validate_valid_file(tmp_path: Path) -> None:
     r = cli("validate", str(write(tmp_path, "a.journey.yaml", VALID)))
     assert (r.returncode, r.stdout) == (0, "")
-    assert "1 file(s) checked: 0 error(s)" in r.stderr
+    assert "1 file checked: 0 errors" in r.stderr
 
 
 def test_validate_bad_reference_prints_editor_lines(tmp_path: Path) -> None:
@@ -130,7 +130,7 @@ def test_validate_directory_means_every_journey_below_it(tmp_path: Path) -> None
     write(tmp_path, "notes.yaml", CONFLICT)  # not a journey by name: not checked
     r = cli("validate", str(tmp_path))
     assert r.returncode == 1
-    assert "2 file(s) checked: 1 error(s)" in r.stderr
+    assert "2 files checked: 1 error," in r.stderr
 
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
@@ -157,14 +157,14 @@ def test_fmt_twice_on_a_hand_written_file(tmp_path: Path) -> None:
     )
     assert cli("fmt", "--check", str(hand)).returncode == 1
     first = cli("fmt", str(hand))
-    assert first.returncode == 0 and "1 file(s) reformatted" in first.stderr
+    assert first.returncode == 0 and "1 file reformatted" in first.stderr
     once = hand.read_bytes()
     assert once.decode() == (
         'format: kunderejse/1\nid: h\ntitle: Håndskrevet\nupdated: "2026-11-20"\n\n'
         "stages:\n  - id: attract\n    name: Tiltræk\nx-note:\n  b: 1\n"
     )
     second = cli("fmt", str(hand))
-    assert "0 file(s) reformatted, 1 unchanged" in second.stderr
+    assert "0 files reformatted, 1 unchanged" in second.stderr
     assert hand.read_bytes() == once
     assert cli("fmt", "--check", str(hand)).returncode == 0
 
@@ -230,7 +230,7 @@ def test_new_writes_a_valid_journey_and_refuses_to_overwrite(tmp_path: Path) -> 
 
 def test_python_m_and_main_agree(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", str(SAMPLES)]) == 0
-    assert "error(s)" in capsys.readouterr().err
+    assert "errors" in capsys.readouterr().err
 
 
 def test_every_command_is_registered_by_the_module_the_fast_path_loads() -> None:

@@ -61,7 +61,7 @@ def test_problems_and_the_summary_arrive_with_exit_code_1(tmp_path: Path) -> Non
     )
     assert r.returncode == 1
     assert r.stdout.startswith(f"{bad}:2:1: error[S104]")
-    assert r.stderr.startswith("1 file(s) checked: 1 error(s)")
+    assert r.stderr.startswith("1 file checked: 1 error,")
 
 
 @pytest.mark.parametrize("command", ["export", "report"])

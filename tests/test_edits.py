@@ -27,6 +27,7 @@ from kunderejse_tui.journey.edits import (
     label_text,
     touched_items,
 )
+from kunderejse_tui.journey.i18n import Message
 
 SAMPLES = sorted((Path(__file__).resolve().parents[1] / "sample_journeys").glob("*.journey.yaml"))
 
@@ -230,7 +231,9 @@ def test_a_broken_journey_is_edited_around_its_problems() -> None:
         "personas": [1, {"id": "a"}, {"id": "ny", "name": "Ny"}],
         "x-y": None,
     }
-    assert EditError("x", "y").message("da") == "y"
+    refusal = EditError(Message("edit.delete_journey"))
+    assert refusal.message("da") == "kan ikke slette hele kunderejsen"
+    assert str(refusal) == refusal.message("en") == "cannot delete the whole journey"
 
 
 # ------------------------------------------------------------------ the editor

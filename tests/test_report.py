@@ -18,7 +18,6 @@ from cmarkgfm.cmark import Options
 from kunderejse_tui.cli import main
 from kunderejse_tui.journey.export.escape import lines_of
 from kunderejse_tui.journey.report import (
-    LABELS,
     render_report,
     report_markdown,
     report_text,
@@ -151,18 +150,6 @@ def test_everything_observed() -> None:
 def test_broken_journeys_still_report(broken: Any) -> None:
     assert report_text(broken).startswith("Interviewrapport: Kunderejse\n")
     assert report_markdown(broken, lang="en").startswith("# Interview report: Customer journey\n")
-
-
-def test_labels_are_filled_in_both_languages() -> None:
-    for key, (da, en) in LABELS.items():
-        assert da.strip() and en.strip(), key
-        assert sorted(_fields(da)) == sorted(_fields(en)), key
-
-
-def _fields(s: str) -> list[str]:
-    import string
-
-    return [f for _, f, _, _ in string.Formatter().parse(s) if f]
 
 
 def test_render_report_rejects_an_unknown_format() -> None:

@@ -120,7 +120,7 @@ def problems(data: object) -> list[Problem]:
 
 def only(data: object) -> Problem:
     found = problems(data)
-    assert len(found) == 1, [p.message_en for p in found]
+    assert len(found) == 1, [p.message("en") for p in found]
     return found[0]
 
 
@@ -620,8 +620,8 @@ def test_each_fault_gives_its_code_path_and_words(
     assert problem.path == path
     assert problem.file == "j.journey.yaml"
     assert (problem.line, problem.col) == locate(path)
-    assert problem.message_en == en
-    assert problem.message_da == da
+    assert problem.message("en") == en
+    assert problem.message("da") == da
     assert not schema_is_valid(data)
 
 
@@ -638,10 +638,10 @@ def test_the_brief_example_message_for_a_touchpoint_without_an_id() -> None:
         ("S101", ("stages", 0, "touchpoints", 1)),
         ("S106", ("stages", 0, "touchpoints", 1, "emotion")),
     ]
-    assert found[1].message_en == (
+    assert found[1].message("en") == (
         'stage "attract", touchpoint 2: emotion must be a whole number from 1 to 5, got 7'
     )
-    assert found[1].message_da == (
+    assert found[1].message("da") == (
         'fase "attract", berøringspunkt 2: emotion skal være et helt tal fra 1 til 5, fik 7'
     )
 
@@ -672,7 +672,7 @@ def test_a_misspelt_required_key_is_one_problem_not_two() -> None:
     stage["nmae"] = stage.pop("name")
     problem = only(data)
     assert (problem.code, problem.path) == ("S102", ("stages", 0, "nmae"))
-    assert problem.message_en.endswith("nmae: unknown key; did you mean name?")
+    assert problem.message("en").endswith("nmae: unknown key; did you mean name?")
 
 
 def test_an_answer_of_the_wrong_type_is_not_also_a_question_ask_problem() -> None:
@@ -680,7 +680,7 @@ def test_an_answer_of_the_wrong_type_is_not_also_a_question_ask_problem() -> Non
     data["interviews"][0]["answers"].append("Hun sagde ja")
     problem = only(data)
     assert (problem.code, problem.path) == ("S103", ("interviews", 0, "answers", 1))
-    assert problem.message_en == (
+    assert problem.message("en") == (
         'interview "2026-11-03-kunde-a": answer 2 must be a mapping (key: value), '
         'got "Hun sagde ja"'
     )
@@ -689,7 +689,7 @@ def test_an_answer_of_the_wrong_type_is_not_also_a_question_ask_problem() -> Non
 def test_several_missing_and_unknown_keys_are_each_reported_once() -> None:
     data = {"stages": [{"x-ok": 1, "foo": 1, "bar": 2}]}
     found = problems(data)
-    assert [(p.code, p.path, p.message_en) for p in found] == [
+    assert [(p.code, p.path, p.message("en")) for p in found] == [
         ("S101", (), 'the journey: missing required key "format"'),
         ("S101", (), 'the journey: missing required key "id"'),
         ("S101", (), 'the journey: missing required key "title"'),
@@ -727,7 +727,7 @@ def test_a_wrong_top_level_is_explained_not_crashed_on() -> None:
     for data, got in ([], "a list"), (None, "nothing (null)"), ("tekst", '"tekst"'):
         problem = only(data)
         assert (problem.code, problem.path) == ("S103", ())
-        assert problem.message_en == f"the journey must be a mapping (key: value), got {got}"
+        assert problem.message("en") == f"the journey must be a mapping (key: value), got {got}"
 
 
 def test_a_non_string_key_is_reported_as_an_unknown_key() -> None:
@@ -747,7 +747,7 @@ def test_messages_never_show_raw_jsonschema_text() -> None:
     found = problems(data)
     assert sorted(p.code for p in found) == ["S102", "S103", "S103", "S104", "S104", "S108", "S109"]
     for p in found:
-        for message in (p.message_en, p.message_da):
+        for message in (p.message("en"), p.message("da")):
             for raw in ("is not valid under", "is not of type", "does not match", "^[", "'"):
                 assert raw not in message, message
 
@@ -758,14 +758,14 @@ def test_one_of_and_any_of_are_explained_by_the_branch_the_author_meant() -> Non
     [error] = jsonschema.Draft7Validator({"properties": {"size": size}}).iter_errors({"size": "L"})
     [problem] = _Explainer({"size": "L"}, locate, "f").explain(error)
     assert (problem.code, problem.path) == ("S104", ("size",))
-    assert problem.message_en == 'size must be one of S, M; got "L"'
-    assert problem.message_da == 'size skal være en af S, M; fik "L"'
+    assert problem.message("en") == 'size must be one of S, M; got "L"'
+    assert problem.message("da") == 'size skal være en af S, M; fik "L"'
 
     flag = {"anyOf": [{"type": "integer"}, {"type": "boolean"}]}
     [error] = jsonschema.Draft7Validator({"properties": {"flag": flag}}).iter_errors({"flag": "x"})
     [problem] = _Explainer({"flag": "x"}, locate, "f").explain(error)
     assert (problem.code, problem.path) == ("S103", ("flag",))
-    assert problem.message_en in (
+    assert problem.message("en") in (
         'flag must be a whole number, got "x"',
         'flag must be true or false, got "x"',
     )
@@ -790,12 +790,12 @@ JSONISH = st.recursive(
 def test_any_data_gets_problems_that_agree_with_the_quick_check(data: dict[str, Any]) -> None:
     found = problems(data)
     assert schema_is_valid(data) == (found == [])
-    assert len({(p.path, p.code, p.message_en) for p in found}) == len(found)
+    assert len({(p.path, p.code, p.message("en")) for p in found}) == len(found)
     for p in found:
         assert p.code in CODES and p.code.startswith("S")
-        assert p.message_en and p.message_da
-        assert "is not valid under" not in p.message_en
-        assert "is not of type" not in p.message_en
+        assert p.message("en") and p.message("da")
+        assert "is not valid under" not in p.message("en")
+        assert "is not of type" not in p.message("en")
     assert problems(data) == found
 
 

@@ -405,18 +405,20 @@ def test_suggest_channels() -> None:
     assert suggest_channels("zzz") == []
 
 
-def test_the_bank_and_the_templates_take_their_words_from_wording() -> None:
-    # Validation and the exports read wording.py, so they need not import the templates.
+def test_the_bank_and_the_templates_take_their_words_from_the_catalog() -> None:
+    # Validation and the exports read wording.py's ids and the catalog's wording table,
+    # so they need not import the templates.
     from kunderejse_tui.journey import wording
     from kunderejse_tui.journey.export.labels import question_label, value_label
+    from kunderejse_tui.journey.i18n.catalog import texts
     from kunderejse_tui.journey.templates import QUESTION_BANK, TEMPLATES
 
     assert tuple(q.id for q in QUESTION_BANK) == wording.QUESTION_IDS
     for q in QUESTION_BANK:
-        assert (q.text.da, q.text.en) == wording.QUESTION_WORDING[q.id]
+        assert (q.text.da, q.text.en) == texts(f"wording.question.{q.id}")
         assert question_label(q.id, "da") == q.text.da
         assert question_label(q.id, "en") == q.text.en
-    assert list(TEMPLATES) == list(wording.TEMPLATE_NAMES)
+    assert tuple(TEMPLATES) == wording.TEMPLATE_IDS
     for tid, template in TEMPLATES.items():
         assert value_label("model", tid, "en") == template.name.en
     assert question_label("no-such-question", "da") == "no-such-question"

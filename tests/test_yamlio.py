@@ -19,8 +19,8 @@ def rejection(source: str | bytes) -> tuple[str, int, int, str]:
         load_text(source, "j.journey.yaml")
     p = info.value.problems[0]
     assert p.file == "j.journey.yaml"
-    assert p.message_en and p.message_da and p.message_en != p.message_da
-    return p.code, p.line, p.col, p.message_en
+    assert p.message("en") and p.message("da") and p.message("en") != p.message("da")
+    return p.code, p.line, p.col, p.message("en")
 
 
 @pytest.mark.parametrize(
@@ -308,4 +308,4 @@ def test_unreadable_paths_are_problems_not_tracebacks(tmp_path: Path) -> None:
         with pytest.raises(JourneyLoadError) as info:
             load_file(path)
         assert info.value.problems[0].code == "L017"
-        assert words in info.value.problems[0].message_en
+        assert words in info.value.problems[0].message("en")

@@ -175,7 +175,7 @@ def run_textconv(args: argparse.Namespace) -> int:
         # diff print the same line for the same problem. The raw text follows, so
         # git still shows what changed in a file that cannot be read as a journey.
         out = ["# this file cannot be read as a journey:"]
-        out += [f"# {p.line}:{p.col}: {p.severity}[{p.code}]: {p.message_en}" for p in exc.problems]
+        out += [f"# {p.line}:{p.col}: {p.severity}[{p.code}]: {p.message()}" for p in exc.problems]
         out.append("")
         out.append(raw.decode("utf-8", errors="replace"))
         sys.stdout.write("\n".join(out).rstrip("\n") + "\n")

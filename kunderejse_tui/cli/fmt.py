@@ -103,6 +103,8 @@ def run(args: argparse.Namespace) -> int:
             status = 1
             continue
         changed += 1
-    verb = "would be reformatted" if (args.check or args.diff) else "reformatted"
-    print(f"{changed} file(s) {verb}, {unchanged} unchanged", file=sys.stderr)
+    from kunderejse_tui.journey.i18n import t
+
+    key = "cli.fmt.would_reformat" if (args.check or args.diff) else "cli.fmt.reformatted"
+    print(t("en", key, n=changed, unchanged=unchanged), file=sys.stderr)
     return status

@@ -43,7 +43,7 @@ def _github_escape(text: str, prop: bool = False) -> str:
 def run(args: argparse.Namespace) -> int:
     from kunderejse_tui.journey.validate import validate_file
 
-    lang: Lang = "da" if args.lang == "da" else "en"
+    lang: Lang = args.lang or "en"
     files = journey_files(args.paths)
     report = []
     errors = warnings = bad_files = 0
@@ -82,15 +82,15 @@ def run(args: argparse.Namespace) -> int:
             indent=2,
         )
         out.write("\n")
-    if lang == "da":
-        summary = (
-            f"{len(files)} fil(er) tjekket: {errors} fejl, {warnings} advarsler"
-            f" i {bad_files} fil(er)"
-        )
-    else:
-        summary = (
-            f"{len(files)} file(s) checked: {errors} error(s), {warnings} warning(s)"
-            f" in {bad_files} file(s)"
-        )
+    from kunderejse_tui.journey.i18n import Message, t
+
+    summary = t(
+        lang,
+        "cli.validate.summary",
+        files=Message("cli.validate.files", n=len(files)),
+        errors=Message("cli.validate.errors", n=errors),
+        warnings=Message("cli.validate.warnings", n=warnings),
+        bad_files=Message("cli.validate.files", n=bad_files),
+    )
     print(summary, file=sys.stderr)
     return 1 if errors else 0

@@ -13,18 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from kunderejse_tui.journey.access import as_dict, as_list, dicts
+from kunderejse_tui.journey.i18n.message import Message
 from kunderejse_tui.journey.paths import KeyPath, Locate
 from kunderejse_tui.journey.problems import Problem
 from kunderejse_tui.journey.slugs import SLUG_RE
 from kunderejse_tui.journey.wording import QUESTION_IDS
 
-_KIND_WORDS = {
-    "persona": ("persona", "persona"),
-    "stage": ("stage", "fase"),
-    "touchpoint": ("touchpoint", "berøringspunkt"),
-    "interview": ("interview", "interview"),
-    "question": ("question in the question bank", "spørgsmål i spørgsmålsbanken"),
-}
 _REF_CODE = {"persona": "X202", "stage": "X203", "touchpoint": "X204", "question": "X205"}
 
 
@@ -42,26 +36,24 @@ class _Checker:
         self.file = file
         self.problems: list[Problem] = []
 
-    def add(self, path: KeyPath, code: str, en: str, da: str) -> None:
+    def add(self, path: KeyPath, code: str, reason: Message) -> None:
         line, col = self.locate(path)
-        self.problems.append(Problem(self.file, line, col, code, en, da, path))
+        self.problems.append(Problem(self.file, line, col, code, reason, path))
 
     def ids(self, kind: str, items: Iterable[tuple[KeyPath, Any]]) -> set[str]:
         """Collect the ids of ``items``, reporting each repeat at its second place."""
         seen: dict[str, KeyPath] = {}
-        en_kind, da_kind = _KIND_WORDS[kind]
         for path, item in items:
             ident = item.get("id")
             if not isinstance(ident, str):
                 continue
             if ident in seen:
                 first_line = self.locate((*seen[ident], "id"))[0]
-                self.add(
-                    (*path, "id"),
-                    "X201",
-                    f"{en_kind} id '{ident}' is used twice (first at line {first_line})",
-                    f"{da_kind}-id'et '{ident}' bruges to gange (første gang i linje {first_line})",
+                kind_word = Message(f"problem.kind.{kind}")
+                reason = Message(
+                    "problem.ref.duplicate_id", kind=kind_word, id=ident, first=first_line
                 )
+                self.add((*path, "id"), "X201", reason)
             else:
                 seen[ident] = path
         return set(seen)
@@ -70,21 +62,14 @@ class _Checker:
         # A value that is not even an id is the schema's S105, reported once there.
         if not isinstance(value, str) or value in known or not SLUG_RE.match(value):
             return
-        en_kind, da_kind = _KIND_WORDS[kind]
+        reason = Message("problem.ref.no_such", value=value, kind=Message(f"problem.kind.{kind}"))
         guess = _suggest(value, known)
         if guess:
-            en_hint, da_hint = f"; did you mean {guess}?", f"; mente du {guess}?"
+            reason = Message("problem.did_you_mean", text=reason, near=guess)
         elif known:
             shown = ", ".join(sorted(known)[:8])
-            en_hint, da_hint = f" (known: {shown})", f" (findes: {shown})"
-        else:
-            en_hint = da_hint = ""
-        self.add(
-            path,
-            _REF_CODE[kind],
-            f"{value}: no such {en_kind}{en_hint}",
-            f"{value}: {da_kind} findes ikke{da_hint}",
-        )
+            reason = Message("problem.ref.known", text=reason, known=shown)
+        self.add(path, _REF_CODE[kind], reason)
 
     def refs(self, path: KeyPath, kind: str, value: Any, known: set[str]) -> None:
         if isinstance(value, str):  # a lone id where a list was meant: still check it
@@ -99,12 +84,7 @@ class _Checker:
             dt.date.fromisoformat(value)
         except ValueError:
             if value[4] == "-" and value[7] == "-" and value.replace("-", "").isdigit():
-                self.add(
-                    path,
-                    "X206",
-                    f"{value} is not a date in the calendar",
-                    f"{value} er ikke en dato i kalenderen",
-                )
+                self.add(path, "X206", Message("problem.ref.bad_date", value=value))
 
     def run(self, base_dir: Path | None) -> list[Problem]:
         data = self.data
@@ -160,12 +140,8 @@ class _Checker:
             and base_dir is not None
             and not (base_dir / based_on).is_file()
         ):
-            self.add(
-                ("based_on",),
-                "W301",
-                f"based_on: {based_on} does not exist (relative to this file)",
-                f"based_on: {based_on} findes ikke (i forhold til denne fil)",
-            )
+            reason = Message("problem.ref.based_on_missing", file=based_on)
+            self.add(("based_on",), "W301", reason)
         return self.problems
 
 

@@ -16,6 +16,8 @@ import os
 from pathlib import Path
 from typing import NamedTuple
 
+from kunderejse_tui.journey.i18n import Message, t
+
 
 class Fingerprint(NamedTuple):
     size: int
@@ -64,25 +66,16 @@ def changed_on_disk(path: Path | str, fp: Fingerprint | None) -> bool:
     return now.sha256 != fp.sha256
 
 
-# What a person in a workshop can do about each failure, in their words.
-_REASONS: dict[int, tuple[str, str]] = {
-    errno.ENOSPC: ("the disk is full", "disken er fuld"),
-    errno.EDQUOT: ("your disk quota is used up", "din diskkvote er brugt op"),
-    errno.EACCES: (
-        "you do not have permission to write there",
-        "du har ikke tilladelse til at skrive der",
-    ),
-    errno.EPERM: (
-        "you do not have permission to write there",
-        "du har ikke tilladelse til at skrive der",
-    ),
-    errno.EROFS: ("the disk or folder is read-only", "disken eller mappen er skrivebeskyttet"),
-    errno.EIO: (
-        "the disk reported an input/output error",
-        "disken meldte en ind/ud-fejl (input/output)",
-    ),
-    errno.ENOENT: ("the folder no longer exists", "mappen findes ikke længere"),
-    errno.ENAMETOOLONG: ("the file name is too long", "filnavnet er for langt"),
+# The failures a person in a workshop can do something about: errno -> message id.
+_REASONS: dict[int, str] = {
+    errno.ENOSPC: "disk.reason.enospc",
+    errno.EDQUOT: "disk.reason.edquot",
+    errno.EACCES: "disk.reason.eacces",
+    errno.EPERM: "disk.reason.eperm",
+    errno.EROFS: "disk.reason.erofs",
+    errno.EIO: "disk.reason.eio",
+    errno.ENOENT: "disk.reason.enoent",
+    errno.ENAMETOOLONG: "disk.reason.enametoolong",
 }
 
 
@@ -90,13 +83,5 @@ def explain_os_error(exc: OSError, lang: str = "en") -> str:
     """One sentence for a failed save: what happened and that nothing is lost."""
     code = exc.errno if exc.errno is not None else -1
     default = exc.strerror or str(exc)
-    en, da = _REASONS.get(code, (default, default))
-    if lang == "da":
-        return (
-            f"Rejsen er ikke gemt: {da}. Filen på disken er uændret, og dine ændringer "
-            "er stadig åbne her (og i gendannelseskopien)."
-        )
-    return (
-        f"The journey was not saved: {en}. The file on disk is unchanged and your edits "
-        "are still open here (and in the recovery copy)."
-    )
+    reason = _REASONS.get(code)
+    return t(lang, "disk.not_saved", reason=Message(reason) if reason else default)

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, TypeAlias, TypeVar
 
 from .access import as_dict, as_list, dicts, text
+from .i18n.message import Message
 from .paths import KeyPath as KeyPath  # re-exported: the app imports it from here
 from .slugs import SLUG_RE, unique_slug
 
@@ -49,15 +50,23 @@ MISSING = _Missing.MISSING
 
 
 class EditError(ValueError):
-    """An edit that cannot be made; the journey is left unchanged."""
+    """An edit that cannot be made; the journey is left unchanged.
 
-    def __init__(self, message_en: str, message_da: str | None = None) -> None:
-        super().__init__(message_en)
-        self.message_en = message_en
-        self.message_da = message_da if message_da is not None else message_en
+    It carries the reason as a catalog ``Message``: the core does not know the
+    reader's language, the screen that catches it does.
+    """
+
+    def __init__(self, reason: Message) -> None:
+        super().__init__(reason.text("en"))
+        self.reason = reason
 
     def message(self, lang: str = "en") -> str:
-        return self.message_da if lang == "da" else self.message_en
+        return self.reason.text(lang)
+
+
+def _kind_name(kind: str) -> Message | str:
+    """A kind of item in words ("fase" in Danish); an unknown kind as written."""
+    return Message(f"edit.kind.{kind}") if kind in KINDS else kind
 
 
 def format_path(path: KeyPath) -> str:
@@ -87,21 +96,13 @@ def _step(node: Any, key: str | int, path: KeyPath) -> Any:
             _bad_key(path)
         assert isinstance(key, int)
         if not 0 <= key < len(node):
-            raise EditError(
-                f"{format_path(path)} does not exist (the list has {len(node)} items)",
-                f"{format_path(path)} findes ikke (listen har {len(node)} elementer)",
-            )
+            raise EditError(Message("edit.no_such_index", path=format_path(path), count=len(node)))
         return node[key]
-    raise EditError(
-        f"{format_path(path[:-1])} is not a mapping or a list",
-        f"{format_path(path[:-1])} er hverken en mapping eller en liste",
-    )
+    raise EditError(Message("edit.not_a_container", path=format_path(path[:-1])))
 
 
 def _bad_key(path: KeyPath) -> Any:
-    raise EditError(
-        f"{format_path(path)}: wrong kind of key", f"{format_path(path)}: forkert nøgle"
-    )
+    raise EditError(Message("edit.wrong_key", path=format_path(path)))
 
 
 def get_path(data: Any, path: KeyPath) -> Any:
@@ -176,8 +177,7 @@ class SetValue:
                 rest = path[depth + 1 :]
                 if not all(isinstance(k, str) for k in rest):
                     raise EditError(
-                        f"{format_path(path[: depth + 1])} does not exist",
-                        f"{format_path(path[: depth + 1])} findes ikke",
+                        Message("edit.no_such_path", path=format_path(path[: depth + 1]))
                     )
                 for k in reversed(rest):
                     value = {k: value}
@@ -205,21 +205,15 @@ class SetValue:
             _step(node, key, path)  # validates the index
             assert isinstance(key, int)
             if value is MISSING:
-                raise EditError(
-                    f"{format_path(path)} is a list item: remove it instead",
-                    f"{format_path(path)} er et listeelement: fjern det i stedet",
-                )
+                raise EditError(Message("edit.list_item", path=format_path(path)))
             old = node[key]
             node[key] = copy.deepcopy(value)
             return _new(SetValue, path=path, value=copy.deepcopy(old), at=None)
-        raise EditError(
-            f"{format_path(path[:-1])} is not a mapping or a list",
-            f"{format_path(path[:-1])} er hverken en mapping eller en liste",
-        )
+        raise EditError(Message("edit.not_a_container", path=format_path(path[:-1])))
 
     def _replace_root(self, data: dict[str, Any]) -> Operation:
         if not isinstance(self.value, dict):
-            raise EditError("a journey must be a mapping", "en kunderejse skal være en mapping")
+            raise EditError(Message("edit.root_not_mapping"))
         old = copy.deepcopy(data)
         data.clear()
         data.update(copy.deepcopy(self.value))
@@ -247,8 +241,9 @@ class InsertItem:
         if current is MISSING or current is None:
             if self.index != 0:
                 raise EditError(
-                    f"{format_path(self.list_path)} is empty: cannot insert at {self.index}",
-                    f"{format_path(self.list_path)} er tom: kan ikke indsætte på {self.index}",
+                    Message(
+                        "edit.insert_into_empty", path=format_path(self.list_path), index=self.index
+                    )
                 )
             # Undoing this restores the absent key (or the null) rather than
             # leaving an empty list behind: the file comes back byte for byte.
@@ -256,10 +251,12 @@ class InsertItem:
         lst = _require_list(current, self.list_path)
         if not _is_index(self.index) or not 0 <= self.index <= len(lst):
             raise EditError(
-                f"cannot insert at {self.index} in {format_path(self.list_path)} "
-                f"({len(lst)} items)",
-                f"kan ikke indsætte på {self.index} i {format_path(self.list_path)} "
-                f"({len(lst)} elementer)",
+                Message(
+                    "edit.insert_out_of_range",
+                    index=self.index,
+                    path=format_path(self.list_path),
+                    count=len(lst),
+                )
             )
         lst.insert(self.index, copy.deepcopy(self.item))
         return _new(RemoveItem, list_path=self.list_path, index=self.index)
@@ -329,11 +326,9 @@ Operation: TypeAlias = SetValue | InsertItem | RemoveItem | MoveItem | Group
 
 def _require_list(value: Any, path: KeyPath) -> list[Any]:
     if value is MISSING:
-        raise EditError(f"{format_path(path)} does not exist", f"{format_path(path)} findes ikke")
+        raise EditError(Message("edit.no_such_path", path=format_path(path)))
     if not isinstance(value, list):
-        raise EditError(
-            f"{format_path(path)} is not a list", f"{format_path(path)} er ikke en liste"
-        )
+        raise EditError(Message("edit.not_a_list", path=format_path(path)))
     return value
 
 
@@ -571,7 +566,7 @@ class Editor:
             callback(change)
 
     def undo(self) -> bool:
-        self._no_open_group("undo")
+        self._no_open_group(Message("edit.undo_in_group"))
         if not self._undo:
             return False
         step = self._undo.pop()
@@ -598,7 +593,7 @@ class Editor:
         return True
 
     def redo(self) -> bool:
-        self._no_open_group("redo")
+        self._no_open_group(Message("edit.redo_in_group"))
         if not self._redo:
             return False
         step = self._redo.pop()
@@ -624,11 +619,9 @@ class Editor:
         )
         return True
 
-    def _no_open_group(self, what: str) -> None:
+    def _no_open_group(self, refusal: Message) -> None:
         if self._group is not None:
-            raise EditError(
-                f"cannot {what} inside a group", "det kan ikke lade sig gøre inde i en gruppe"
-            )
+            raise EditError(refusal)
 
     @contextmanager
     def group(self, label: str) -> Iterator[Editor]:
@@ -715,10 +708,7 @@ class Editor:
         history would no longer fit the data.
         """
         if self._undo or self._redo or self.dirty or self._group is not None:
-            raise EditError(
-                "the journey was edited; it cannot be reset",
-                "kunderejsen er redigeret; den kan ikke nulstilles",
-            )
+            raise EditError(Message("edit.reset_edited"))
         self.data.clear()
         self.data.update(data)
         self._counter += 1
@@ -730,7 +720,7 @@ class Editor:
         """Delete a key, or remove a list item when ``path`` ends in a list index."""
         path = tuple(path)
         if not path:
-            raise EditError("cannot delete the whole journey", "kan ikke slette hele kunderejsen")
+            raise EditError(Message("edit.delete_journey"))
         parent = get_path(self.data, path[:-1])
         if isinstance(parent, list) and _is_index(path[-1]):
             index = path[-1]
@@ -783,9 +773,7 @@ class Editor:
             return target
         stage = _step(as_list(self.data.get("stages")), to_stage, ("stages", to_stage))
         if not isinstance(stage, dict):
-            raise EditError(
-                f"stages[{to_stage}] is not a stage", f"stages[{to_stage}] er ikke en fase"
-            )
+            raise EditError(Message("edit.not_a_stage", index=to_stage))
         touchpoint = copy.deepcopy(tps[tp_index])
         with self.group("Move touchpoint to another stage"):
             self.apply(RemoveItem(src_path, tp_index))
@@ -823,9 +811,7 @@ class Editor:
     ) -> str:
         stage = _step(as_list(self.data.get("stages")), stage_index, ("stages", stage_index))
         if not isinstance(stage, dict):
-            raise EditError(
-                f"stages[{stage_index}] is not a stage", f"stages[{stage_index}] er ikke en fase"
-            )
+            raise EditError(Message("edit.not_a_stage", index=stage_index))
         tp_id = unique_slug(name, self.ids("touchpoint"), fallback="touchpoint")
         item = {"id": tp_id, "name": name, **fields}
         self.insert(("stages", stage_index, "touchpoints"), index, item, label="Add touchpoint")
@@ -890,18 +876,12 @@ class Editor:
     ) -> int:
         """Add an answer; one without ``question`` or ``ask`` is allowed (the checks flag it)."""
         if question is not None and ask is not None:
-            raise EditError(
-                "an answer has either a question from the bank or its own ask, not both",
-                "et svar har enten et spørgsmål fra banken eller sit eget, ikke begge",
-            )
+            raise EditError(Message("edit.question_and_ask"))
         interview = _step(
             as_list(self.data.get("interviews")), interview_index, ("interviews", interview_index)
         )
         if not isinstance(interview, dict):
-            raise EditError(
-                f"interviews[{interview_index}] is not an interview",
-                f"interviews[{interview_index}] er ikke et interview",
-            )
+            raise EditError(Message("edit.not_an_interview", index=interview_index))
         item: dict[str, Any] = {}
         if question is not None:
             item["question"] = question
@@ -933,18 +913,16 @@ class Editor:
         left alone: they cannot say which of the two they meant.
         """
         if kind not in KINDS:
-            raise EditError(f"unknown kind of item: {kind!r}", f"ukendt slags element: {kind!r}")
+            raise EditError(Message("edit.unknown_kind", kind=repr(kind)))
         holders = [path for path, item_id in self._items(kind) if item_id == old]
         if not holders:
-            raise EditError(
-                f"there is no {kind} with the id '{old}'",
-                f"der er ingen {KIND_NAMES_DA[kind]} med id'et '{old}'",
-            )
+            raise EditError(Message("edit.no_such_id", kind=_kind_name(kind), id=old))
         target = holders[0] if at is None else tuple(at)
         if target not in holders:
             raise EditError(
-                f"{format_path(target)} is not the {kind} '{old}'",
-                f"{format_path(target)} er ikke {KIND_NAMES_DA[kind]} '{old}'",
+                Message(
+                    "edit.not_the_item", path=format_path(target), kind=_kind_name(kind), id=old
+                )
             )
         if new == old:
             return
@@ -1054,17 +1032,9 @@ def _refs_in(item: dict[str, Any], key: str, old: str, base: KeyPath) -> Iterato
 
 def _check_new_id(kind: Kind, new: Any, taken: set[str]) -> None:
     if not isinstance(new, str) or not SLUG_RE.match(new):
-        raise EditError(
-            f"'{text(new)}' is not a valid id: use lowercase letters a-z, digits and '-' "
-            "(for example 'mette-2')",
-            f"'{text(new)}' er ikke et gyldigt id: brug små bogstaver a-z, tal og '-' "
-            "(for eksempel 'mette-2')",
-        )
+        raise EditError(Message("edit.bad_id", id=text(new)))
     if new in taken:
-        raise EditError(
-            f"the id '{new}' is already used by another {kind}",
-            f"id'et '{new}' bruges allerede af en anden {KIND_NAMES_DA[kind]}",
-        )
+        raise EditError(Message("edit.id_taken", id=new, kind=_kind_name(kind)))
 
 
 def _list_kind(list_path: KeyPath) -> Kind | None:

@@ -17,13 +17,10 @@ from typing import Any
 
 from kunderejse_tui.journey.access import as_dict, language
 from kunderejse_tui.journey.dump import CHILD_KIND, ordered_keys
+from kunderejse_tui.journey.i18n.catalog import t
 
-__all__ = ["EMOTIONS", "emotion_label", "render_outline"]
+__all__ = ["emotion_label", "render_outline"]
 
-EMOTIONS: dict[str, tuple[str, ...]] = {
-    "en": ("frustrated", "unhappy", "neutral", "satisfied", "delighted"),
-    "da": ("frustreret", "utilfreds", "neutral", "tilfreds", "begejstret"),
-}
 
 # Item lists the outline breaks into items of their own; everything else is a field.
 _ITEM_LISTS = {
@@ -36,7 +33,7 @@ _ITEM_LISTS = {
 def emotion_label(value: Any, lang: str) -> str | None:
     """The word for an emotion score 1..5, or None for anything else."""
     if type(value) is int and 1 <= value <= 5:
-        return EMOTIONS["da" if lang == "da" else "en"][value - 1]
+        return t(lang, f"report.outline.emotion.{value}")
     return None
 
 

@@ -1,14 +1,18 @@
 """Problems found in a journey file, with a stable code and a position.
 
-Every message exists in English and Danish; the code is the same in both, so
-CI scripts and editors can match on it whatever language the user reads.
+A problem's reason is a catalog ``Message``, read in English or Danish when it is
+shown; the code is the same in both, so CI scripts and editors can match on it
+whatever language the user reads.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from kunderejse_tui.journey.paths import KeyPath
+
+if TYPE_CHECKING:
+    from kunderejse_tui.journey.i18n.message import Message
 
 Severity = Literal["error", "warning"]
 Lang = Literal["en", "da"]
@@ -113,14 +117,13 @@ CODES: dict[str, Code] = {
 class Problem(_Record):
     """One problem at one place. ``line`` and ``col`` are 1-based; ``col`` counts characters."""
 
-    __slots__ = ("code", "col", "file", "line", "message_da", "message_en", "path")
-    _FIELDS = ("file", "line", "col", "code", "message_en", "message_da", "path")
+    __slots__ = ("code", "col", "file", "line", "path", "reason")
+    _FIELDS = ("file", "line", "col", "code", "reason", "path")
     file: str
     line: int
     col: int
     code: str
-    message_en: str
-    message_da: str
+    reason: Message
     path: KeyPath
 
     def __init__(
@@ -129,8 +132,7 @@ class Problem(_Record):
         line: int,
         col: int,
         code: str,
-        message_en: str,
-        message_da: str,
+        reason: Message,
         path: KeyPath = (),
     ) -> None:
         init = object.__setattr__
@@ -138,8 +140,7 @@ class Problem(_Record):
         init(self, "line", line)
         init(self, "col", col)
         init(self, "code", code)
-        init(self, "message_en", message_en)
-        init(self, "message_da", message_da)
+        init(self, "reason", reason)
         init(self, "path", path)
 
     @property
@@ -151,7 +152,7 @@ class Problem(_Record):
         return CODES[self.code].name
 
     def message(self, lang: Lang = "en") -> str:
-        return self.message_da if lang == "da" else self.message_en
+        return self.reason.text(lang)
 
     def format(self, lang: Lang = "en") -> str:
         """The ``FILE:LINE:COL: error[CODE]: message`` line editors and CI parse."""

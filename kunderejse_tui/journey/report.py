@@ -40,89 +40,14 @@ from kunderejse_tui.journey.export.escape import (
     one_line,
 )
 from kunderejse_tui.journey.export.select import persona_names
+from kunderejse_tui.journey.i18n import catalog
 
 REPORT_FORMATS = ("text", "markdown")
 
-# key -> (da, en). Every word the report adds; both columns filled (tests check).
-LABELS: dict[str, tuple[str, str]] = {
-    "title": ("Interviewrapport", "Interview report"),
-    "untitled": ("Kunderejse", "Customer journey"),
-    "based_on": (
-        "Rapporten bygger på {interviews} med {answers}.",
-        "Based on {interviews} with {answers}.",
-    ),
-    "interviews_one": ("1 interview", "1 interview"),
-    "interviews_many": ("{n} interviews", "{n} interviews"),
-    "answers_one": ("1 svar", "1 answer"),
-    "answers_many": ("{n} svar", "{n} answers"),
-    "included_one": (
-        "1 interview uden samtykke er medtaget og markeret.",
-        "1 interview without consent is included and marked.",
-    ),
-    "included_many": (
-        "{n} interviews uden samtykke er medtaget og markeret.",
-        "{n} interviews without consent are included and marked.",
-    ),
-    "anonymised": ("Svarpersonerne er anonymiseret.", "Respondents are anonymised."),
-    # Coverage
-    "coverage": ("Dækning", "Coverage"),
-    "coverage_summary": (
-        "{stages} af {n_stages} faser og {tps} af {n_tps} berøringspunkter er bakket op "
-        "af interviewsvar.",
-        "{stages} of {n_stages} stages and {tps} of {n_tps} touchpoints are backed by "
-        "interview answers.",
-    ),
-    "unlinked_one": (
-        "1 svar er ikke knyttet til en fase eller et berøringspunkt.",
-        "1 answer is not linked to a stage or touchpoint.",
-    ),
-    "unlinked_many": (
-        "{n} svar er ikke knyttet til en fase eller et berøringspunkt.",
-        "{n} answers are not linked to a stage or touchpoint.",
-    ),
-    "unknown": (
-        "Disse henvisninger peger på noget, der ikke findes i rejsen, og tæller ikke med: {ids}.",
-        "These references point to nothing in the journey and do not count: {ids}.",
-    ),
-    "stage": ("Fase", "Stage"),
-    "touchpoint": ("Berøringspunkt", "Touchpoint"),
-    "status": ("Status", "Status"),
-    "answers": ("Svar", "Answers"),
-    "observed": ("observeret", "observed"),
-    "assumed": ("antaget", "assumed"),
-    "observed_touchpoints": ("Observerede berøringspunkter", "Observed touchpoints"),
-    "assumed_touchpoints": ("Antagne berøringspunkter", "Assumed touchpoints"),
-    "assumed_heading": ("Antaget, ikke observeret", "Assumed, not observed"),
-    "assumed_intro": (
-        "Intet interviewsvar bakker op om disse. Spørg ind til dem i de næste interviews.",
-        "No interview answer backs these. Ask about them in the next interviews.",
-    ),
-    "nothing_assumed": (
-        "Alle faser og berøringspunkter er bakket op af mindst ét interviewsvar.",
-        "Every stage and touchpoint is backed by at least one interview answer.",
-    ),
-    "no_stages": ("Rejsen har ingen faser endnu.", "The journey has no stages yet."),
-    # Synthesis
-    "synthesis": ("Svar pr. spørgsmål", "Answers by question"),
-    "answer": ("Svar", "Answer"),
-    "who": ("Hvem", "Who"),
-    "date": ("Dato", "Date"),
-    "persona": ("Persona", "Persona"),
-    "tags": ("Tags", "Tags"),
-    "no_answers": ("Ingen svar.", "No answers."),
-    "no_answers_at_all": ("Ingen interviewsvar at vise.", "No interview answers to show."),
-    "no_question": ("(uden spørgsmål)", "(no question)"),
-    # Tags
-    "tag": ("Tag", "Tag"),
-    "interviews": ("Interviews", "Interviews"),
-    "no_tags": ("Ingen svar har tags endnu.", "No answers are tagged yet."),
-}
-
 
 def label(key: str, lang: str, **fields: Any) -> str:
-    da, en = LABELS[key]
-    chosen = en if lang == "en" else da
-    return chosen.format(**fields) if fields else chosen
+    """The report's word ``key`` (``report.<key>`` in the catalog), filled in."""
+    return catalog.t(lang, f"report.{key}", **fields)
 
 
 def _count(kind: str, n: int, lang: str) -> str:

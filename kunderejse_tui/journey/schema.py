@@ -22,6 +22,7 @@ from typing import Any
 from jsonschema import Draft7Validator, ValidationError, validators
 from jsonschema.exceptions import best_match
 
+from kunderejse_tui.journey.i18n.message import Message
 from kunderejse_tui.journey.paths import KeyPath, Locate, PathPart
 from kunderejse_tui.journey.problems import Problem
 from kunderejse_tui.journey.slugs import ID_PATTERN, slugify
@@ -104,18 +105,19 @@ def schema_is_valid(data: object) -> bool:
 
 # --- Places in words ------------------------------------------------------------------
 
-# (kind of the parent, list key) -> (kind of the items, English noun, Danish noun)
-_ITEMS: dict[tuple[str, str], tuple[str, str, str]] = {
-    ("journey", "personas"): ("persona", "persona", "persona"),
-    ("journey", "stages"): ("stage", "stage", "fase"),
-    ("journey", "interviews"): ("interview", "interview", "interview"),
-    ("stage", "touchpoints"): ("touchpoint", "touchpoint", "berøringspunkt"),
-    ("stage", "customer_questions"): ("question", "customer question", "kundespørgsmål"),
-    ("interview", "answers"): ("answer", "answer", "svar"),
+# (kind of the parent, list key) -> kind of the items (its noun is problem.noun.<kind>)
+_ITEMS: dict[tuple[str, str], str] = {
+    ("journey", "personas"): "persona",
+    ("journey", "stages"): "stage",
+    ("journey", "interviews"): "interview",
+    ("stage", "touchpoints"): "touchpoint",
+    ("stage", "customer_questions"): "question",
+    ("interview", "answers"): "answer",
 }
 _NAMED_BY_ID = {"persona", "stage", "interview", "touchpoint"}
 
-Words = tuple[str, str]  # (English, Danish)
+# Words in no language (a key, a value as written) stay text; the rest is a message.
+Words = str | Message
 
 
 def _get(node: object, key: PathPart) -> object:
@@ -132,11 +134,11 @@ def _short(text: str, limit: int = 40) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def _item_label(noun_en: str, noun_da: str, kind: str, index: int, item: object) -> Words:
+def _item_label(kind: str, index: int, item: object) -> Message:
     ident = item.get("id") if isinstance(item, dict) else None
-    if kind in _NAMED_BY_ID and isinstance(ident, str) and ident.strip():
-        return f"{noun_en} {_short(ident)}", f"{noun_da} {_short(ident)}"
-    return f"{noun_en} {index + 1}", f"{noun_da} {index + 1}"
+    named = kind in _NAMED_BY_ID and isinstance(ident, str) and ident.strip()
+    name = _short(ident) if named and isinstance(ident, str) else str(index + 1)
+    return Message("problem.place.item", noun=Message(f"problem.noun.{kind}"), name=name)
 
 
 def _items_along(data: object, path: KeyPath) -> tuple[list[Words], KeyPath, str]:
@@ -152,8 +154,8 @@ def _items_along(data: object, path: KeyPath) -> tuple[list[Words], KeyPath, str
             index = path[i + 1]
             assert isinstance(index, int)
             node = _get(child, index)
-            kind = item_kind[0]
-            labels.append(_item_label(item_kind[1], item_kind[2], kind, index, node))
+            kind = item_kind
+            labels.append(_item_label(kind, index, node))
             i += 2
             rest_from = i
         else:
@@ -164,16 +166,28 @@ def _items_along(data: object, path: KeyPath) -> tuple[list[Words], KeyPath, str
 
 
 def _key_words(rest: KeyPath) -> Words:
-    en, da = "", ""
+    """'tags item 2', 'x-notes.owner': the keys as written, list items counted from 1."""
+    words: Words = ""
     for part in rest:
         if isinstance(part, int):
-            en += f" item {part + 1}"
-            da += f" punkt {part + 1}"
+            n = str(part + 1)
+            if words:
+                words = Message("problem.place.key_item", key=words, n=n)
+            else:
+                words = Message("problem.place.list_item", n=n)
         else:
-            sep = "." if en else ""
-            en += sep + part
-            da += sep + part
-    return en.strip(), da.strip()
+            words = Message("problem.place.key", key=words, sub=part) if words else part
+    return words
+
+
+def _join(labels: list[Words]) -> Words:
+    """The labels one after another, separated by commas ('' for none)."""
+    if not labels:
+        return ""
+    joined = labels[0]
+    for label in labels[1:]:
+        joined = Message("problem.place.and", first=joined, then=label)
+    return joined
 
 
 def _place(data: object, path: KeyPath) -> Words:
@@ -181,63 +195,50 @@ def _place(data: object, path: KeyPath) -> Words:
     labels, rest, _ = _items_along(data, path)
     if rest:
         labels.append(_key_words(rest))
-    return ", ".join(en for en, _ in labels), ", ".join(da for _, da in labels)
+    return _join(labels)
 
 
 def _subject(data: object, path: KeyPath) -> tuple[Words, Words]:
     """(place, subject) for a value: ('stage "attract", touchpoint 2', 'emotion')."""
     labels, rest, _ = _items_along(data, path)
+    subject: Words
     if rest:
         subject = _key_words(rest)
     elif labels:
         subject = labels.pop()
     else:
-        subject = ("the journey", "rejsen")
-    return (", ".join(en for en, _ in labels), ", ".join(da for _, da in labels)), subject
+        subject = Message("problem.place.journey")
+    return _join(labels), subject
 
 
-def _say(place: Words, en: str, da: str) -> Words:
-    if not place[0]:
-        return en, da
-    return f"{place[0]}: {en}", f"{place[1]}: {da}"
+def _say(place: Words, text: Message) -> Message:
+    return Message("problem.at", place=place, text=text) if place else text
 
 
 # --- Values in words ------------------------------------------------------------------
 
-_TYPE_WORDS: dict[str, Words] = {
-    "string": ("a text", "en tekst"),
-    "integer": ("a whole number", "et helt tal"),
-    "number": ("a number", "et tal"),
-    "boolean": ("true or false", "true eller false"),
-    "array": ("a list", "en liste"),
-    "object": ("a mapping (key: value)", "en mapping (nøgle: værdi)"),
-    "null": ("empty (null)", "tom (null)"),
-}
-
-_ID_RULE: Words = (
-    'an id (lowercase a-z, digits 0-9 and single hyphens, e.g. "kunde-a")',
-    'et id (små bogstaver a-z, cifre 0-9 og enkelte bindestreger, f.eks. "kunde-a")',
-)
-_DATE_RULE: Words = ("a date written YYYY-MM-DD", "en dato skrevet ÅÅÅÅ-MM-DD")
+_TYPES = {"string", "integer", "number", "boolean", "array", "object", "null"}
+_ID_RULE = Message("problem.rule.id")
+_DATE_RULE = Message("problem.rule.date")
 
 
 def _value(value: object) -> Words:
     if value is None:
-        return "nothing (null)", "ingenting (null)"
+        return Message("problem.value.null")
     if isinstance(value, bool):
-        return ("true", "true") if value else ("false", "false")
+        return "true" if value else "false"
     if isinstance(value, str):
-        return _short(value), _short(value)
+        return _short(value)
     if isinstance(value, list):
-        return "a list", "en liste"
+        return Message("problem.value.list")
     if isinstance(value, dict):
-        return "a mapping", "en mapping"
-    return str(value), str(value)
+        return Message("problem.value.mapping")
+    return str(value)
 
 
-def _one_of(values: Iterable[object]) -> Words:
+def _one_of(values: Iterable[object]) -> Message:
     shown = ", ".join(v if isinstance(v, str) else json.dumps(v) for v in values)
-    return f"one of {shown}", f"en af {shown}"
+    return Message("problem.rule.one_of", values=shown)
 
 
 def _rule(schema: dict[str, Any]) -> Words | None:
@@ -245,22 +246,24 @@ def _rule(schema: dict[str, Any]) -> Words | None:
     if "enum" in schema:
         return _one_of(schema["enum"])
     if "const" in schema:
-        shown = json.dumps(schema["const"], ensure_ascii=False)
-        return shown, shown
+        return json.dumps(schema["const"], ensure_ascii=False)
     if schema.get("pattern") == ID_PATTERN:
         return _ID_RULE
     if schema.get("pattern") == DATE_PATTERN:
         return _DATE_RULE
     if schema.get("type") == "integer" and "minimum" in schema and "maximum" in schema:
-        low, high = schema["minimum"], schema["maximum"]
-        return f"a whole number from {low} to {high}", f"et helt tal fra {low} til {high}"
+        low, high = str(schema["minimum"]), str(schema["maximum"])
+        return Message("problem.rule.range", low=low, high=high)
     return None
 
 
 def _type_words(expected: object) -> Words:
     names = expected if isinstance(expected, list) else [expected]
-    words = [_TYPE_WORDS.get(str(n), (str(n), str(n))) for n in names]
-    return " or ".join(en for en, _ in words), " eller ".join(da for _, da in words)
+    words = [Message(f"problem.type.{n}") if n in _TYPES else str(n) for n in names]
+    joined = words[0]
+    for word in words[1:]:
+        joined = Message("problem.type.or", first=joined, then=word)
+    return joined
 
 
 def _close(word: str, known: Iterable[str]) -> str | None:
@@ -298,9 +301,9 @@ class _Explainer:
     def __init__(self, data: object, locate: Locate, file: str) -> None:
         self.data, self.locate, self.file = data, locate, file
 
-    def problem(self, code: str, path: KeyPath, words: Words) -> Problem:
+    def problem(self, code: str, path: KeyPath, reason: Message) -> Problem:
         line, col = self.locate(path)
-        return Problem(self.file, line, col, code, words[0], words[1], path)
+        return Problem(self.file, line, col, code, reason, path)
 
     def explain(self, error: ValidationError) -> list[Problem]:
         kw = str(error.validator)
@@ -318,15 +321,9 @@ class _Explainer:
             return []
         required = error.schema.get("required", []) if isinstance(error.schema, dict) else []
         typos = self.typo_targets(instance, error.schema)
-        place = _place(self.data, path) if path else ("the journey", "rejsen")
+        place = _place(self.data, path) if path else Message("problem.place.journey")
         return [
-            self.problem(
-                "S101",
-                path,
-                _say(
-                    place, f'missing required key "{key}"', f'mangler den påkrævede nøgle "{key}"'
-                ),
-            )
+            self.problem("S101", path, _say(place, Message("problem.schema.missing_key", key=key)))
             for key in required
             # A misspelt key already says "did you mean KEY?": one fault, one problem.
             if key not in instance and key not in typos
@@ -362,16 +359,10 @@ class _Explainer:
             else:
                 suggestion = _close(key, known)
             if suggestion:
-                words = (
-                    f"{shown}: unknown key; did you mean {suggestion}?",
-                    f"{shown}: ukendt nøgle; mente du {suggestion}?",
-                )
+                reason = Message("problem.schema.unknown_key_guess", key=shown, near=suggestion)
             else:
-                words = (
-                    f"{shown}: unknown key (keys of your own must start with x-)",
-                    f"{shown}: ukendt nøgle (egne nøgler skal starte med x-)",
-                )
-            problems.append(self.problem("S102", (*path, key), _say(place, *words)))
+                reason = Message("problem.schema.unknown_key", key=shown)
+            problems.append(self.problem("S102", (*path, key), _say(place, reason)))
         return problems
 
     def alternatives(self, error: ValidationError) -> list[Problem]:
@@ -387,92 +378,60 @@ class _Explainer:
             if best is not None:
                 return self.explain(best)
         place, subject = _subject(self.data, path)
-        return [
-            self.problem(
-                "S109",
-                path,
-                _say(
-                    place,
-                    f"{subject[0]} matches none of the allowed forms",
-                    f"{subject[1]} passer ikke til nogen af de tilladte former",
-                ),
-            )
-        ]
+        reason = Message("problem.schema.no_form", subject=subject)
+        return [self.problem("S109", path, _say(place, reason))]
 
     def answer_question(self, error: ValidationError) -> list[Problem]:
         instance, path = error.instance, _path(error)
         if not isinstance(instance, dict):
             return []  # the answer's wrong type is reported on its own
         place = _place(self.data, path)
-        if "question" in instance and "ask" in instance:
-            words = (
-                "give either question (an id from the question bank) or ask "
-                "(a question in your own words), not both",
-                "angiv enten question (et id fra spørgsmålsbanken) eller ask "
-                "(et spørgsmål med dine egne ord), ikke begge",
-            )
-        else:
-            words = (
-                "needs question (an id from the question bank) or ask "
-                "(a question in your own words)",
-                "mangler question (et id fra spørgsmålsbanken) eller ask "
-                "(et spørgsmål med dine egne ord)",
-            )
-        return [self.problem("S108", path, _say(place, *words))]
+        both = "question" in instance and "ask" in instance
+        reason = Message(f"problem.schema.question_{'and' if both else 'or'}_ask")
+        return [self.problem("S108", path, _say(place, reason))]
 
     def value_problem(self, error: ValidationError) -> Problem:
         kw, path, value = str(error.validator), _path(error), error.instance
         schema: dict[str, Any] = error.schema if isinstance(error.schema, dict) else {}
-        place, (subject_en, subject_da) = _subject(self.data, path)
-        got_en, got_da = _value(value)
+        place, subject = _subject(self.data, path)
+        got = _value(value)
         rule = _rule(schema)
-        code, en, da = "S109", "", ""
+        code = "S109"
         if kw == "type":
             code = "S103"
-            en, da = rule or _type_words(error.validator_value)
-            en, da = f"must be {en}, got {got_en}", f"skal være {da}, fik {got_da}"
-            if rule is None and schema.get("type") == "string" and isinstance(value, int | float):
-                en += " (put it in quotes to keep it as text)"
-                da += " (sæt anførselstegn om for at beholde det som tekst)"
+            must = rule or _type_words(error.validator_value)
+            as_text = rule is None and schema.get("type") == "string"
+            as_text = as_text and isinstance(value, int | float)
+            key = "problem.schema.must_be_text" if as_text else "problem.schema.must_be"
+            text = Message(key, rule=must, got=got)
         elif kw in ("enum", "const"):
             code = "S104"
             allowed = rule or _one_of(schema.get("enum", []))
-            # A list of options ends in a comma-separated run: "; got" keeps it apart.
-            sep = ";" if kw == "enum" else ","
-            en = f"must be {allowed[0]}{sep} got {got_en}"
-            da = f"skal være {allowed[1]}{sep} fik {got_da}"
+            key = "problem.schema.must_be_listed" if kw == "enum" else "problem.schema.must_be"
+            text = Message(key, rule=allowed, got=got)
             options = [o for o in schema.get("enum", []) if isinstance(o, str)]
             near = _close(value, options) if isinstance(value, str) else None
             if near:
-                en, da = f"{en}; did you mean {near}?", f"{da}; mente du {near}?"
+                text = Message("problem.did_you_mean", text=text, near=near)
         elif kw == "pattern" and error.validator_value in (ID_PATTERN, DATE_PATTERN):
             code = "S105" if error.validator_value == ID_PATTERN else "S107"
             shape = _ID_RULE if code == "S105" else _DATE_RULE
-            en, da = f"must be {shape[0]}, got {got_en}", f"skal være {shape[1]}, fik {got_da}"
+            text = Message("problem.schema.must_be", rule=shape, got=got)
             if code == "S105" and isinstance(value, str) and value.strip():
-                slug = _short(slugify(value))
-                en, da = f"{en}; try {slug}", f"{da}; prøv {slug}"
+                text = Message("problem.schema.try", text=text, slug=_short(slugify(value)))
         elif kw in ("minimum", "maximum") and path and path[-1] == "emotion" and rule:
             code = "S106"
-            en, da = f"must be {rule[0]}, got {got_en}", f"skal være {rule[1]}, fik {got_da}"
-        elif kw == "minimum":
-            limit = error.validator_value
-            en, da = (
-                f"must be {limit} or more, got {got_en}",
-                f"skal være {limit} eller mere, fik {got_da}",
-            )
-        elif kw == "maximum":
-            limit = error.validator_value
-            en, da = (
-                f"must be {limit} or less, got {got_en}",
-                f"skal være {limit} eller mindre, fik {got_da}",
-            )
+            text = Message("problem.schema.must_be", rule=rule, got=got)
+        elif kw in ("minimum", "maximum"):
+            key = "problem.schema.at_least" if kw == "minimum" else "problem.schema.at_most"
+            text = Message(key, limit=str(error.validator_value), got=got)
         elif kw == "minLength":
-            en, da = "must not be empty", "må ikke være tom"
+            text = Message("problem.schema.not_empty")
         else:
-            en = f"does not fit the journey format (the {kw} rule), got {got_en}"
-            da = f"passer ikke til rejseformatet ({kw}-reglen), fik {got_da}"
-        return self.problem(code, path, _say(place, f"{subject_en} {en}", f"{subject_da} {da}"))
+            text = Message("problem.schema.other_rule", rule=kw, got=got)
+        return self.problem(
+            code, path, _say(place, Message("problem.subject", subject=subject, text=text))
+        )
 
 
 def _keep(errors: list[ValidationError]) -> list[ValidationError]:
@@ -515,10 +474,11 @@ def schema_problems(data: object, locate: Locate, file: str) -> list[Problem]:
     """
     explainer = _Explainer(data, locate, file)
     found: dict[tuple[KeyPath, str, str], Problem] = {}
+    # Problems are told apart and ordered by their English text, as they always were.
     for error in _keep(_errors(data)):
         for problem in explainer.explain(error):
-            found.setdefault((problem.path, problem.code, problem.message_en), problem)
+            found.setdefault((problem.path, problem.code, problem.message("en")), problem)
     return sorted(
         found.values(),
-        key=lambda p: (p.line, p.col, _path_order(p.path), p.code, p.message_en),
+        key=lambda p: (p.line, p.col, _path_order(p.path), p.code, p.message("en")),
     )

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import Any, Literal, NamedTuple
 
+from kunderejse_tui.journey.i18n.catalog import texts
 from kunderejse_tui.journey.slugs import SLUG_RE, slugify, unique_slug
 
 # The bank's ids and wording live in wording.py (validation and exports need only
 # that); re-exported here beside the bank.
 from kunderejse_tui.journey.wording import QUESTION_IDS as QUESTION_IDS
-from kunderejse_tui.journey.wording import QUESTION_WORDING, TEMPLATE_NAMES
 from kunderejse_tui.journey.wording import question_text as question_text
 
 Lang = Literal["da", "en"]
@@ -115,7 +115,7 @@ TEMPLATES: dict[str, JourneyTemplate] = {
     for t in [
         JourneyTemplate(
             "funnel-5",
-            Text(*TEMPLATE_NAMES["funnel-5"]),
+            Text(*texts("wording.template.funnel-5")),
             (
                 _stage(
                     "attract",
@@ -185,7 +185,7 @@ TEMPLATES: dict[str, JourneyTemplate] = {
         ),
         JourneyTemplate(
             "content-5",
-            Text(*TEMPLATE_NAMES["content-5"]),
+            Text(*texts("wording.template.content-5")),
             (
                 _stage(
                     "awareness",
@@ -253,7 +253,7 @@ TEMPLATES: dict[str, JourneyTemplate] = {
         ),
         JourneyTemplate(
             "lifecycle-12",
-            Text(*TEMPLATE_NAMES["lifecycle-12"]),
+            Text(*texts("wording.template.lifecycle-12")),
             (
                 _stage(
                     "need",
@@ -410,7 +410,7 @@ TEMPLATES: dict[str, JourneyTemplate] = {
         ),
         JourneyTemplate(
             "digital-4",
-            Text(*TEMPLATE_NAMES["digital-4"]),
+            Text(*texts("wording.template.digital-4")),
             (
                 _stage(
                     "need",
@@ -465,7 +465,7 @@ TEMPLATES: dict[str, JourneyTemplate] = {
 
 
 QUESTION_BANK: tuple[Question, ...] = tuple(
-    Question(qid, Text(da, en)) for qid, (da, en) in QUESTION_WORDING.items()
+    Question(qid, Text(*texts(f"wording.question.{qid}"))) for qid in QUESTION_IDS
 )
 
 FOLLOW_UPS: tuple[FollowUp, ...] = (

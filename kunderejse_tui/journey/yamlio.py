@@ -22,6 +22,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
+from kunderejse_tui.journey.i18n.message import Message
 from kunderejse_tui.journey.lazy_re import LazyPattern
 from kunderejse_tui.journey.nesting import flow_overflow
 from kunderejse_tui.journey.paths import KeyPath
@@ -229,12 +230,8 @@ def dump(data: dict[str, Any], schema_line: str | None = None) -> str:
     return _dump(data, schema_line)
 
 
-def _problem(file: str, line: int, col: int, code: str, en: str, da: str) -> Problem:
-    return Problem(file=file, line=line, col=col, code=code, message_en=en, message_da=da)
-
-
-def _fail(file: str, line: int, col: int, code: str, en: str, da: str) -> JourneyLoadError:
-    return JourneyLoadError([_problem(file, line, col, code, en, da)])
+def _fail(file: str, line: int, col: int, code: str, reason: Message) -> JourneyLoadError:
+    return JourneyLoadError([Problem(file, line, col, code, reason)])
 
 
 def _line_col(text: str, index: int) -> tuple[int, int]:
@@ -303,14 +300,7 @@ def decode(raw: bytes, file: str) -> tuple[str, bool]:
     if bom:
         raw = raw[3:]
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _fail(
-            file,
-            1,
-            1,
-            "L003",
-            "the file is UTF-16; save it as UTF-8",
-            "filen er UTF-16; gem den som UTF-8",
-        )
+        raise _fail(file, 1, 1, "L003", Message("problem.load.utf16"))
     try:
         return raw.decode("utf-8"), bom
     except UnicodeDecodeError as exc:
@@ -318,19 +308,14 @@ def decode(raw: bytes, file: str) -> tuple[str, bool]:
         line_start = raw.rfind(b"\n", 0, exc.start) + 1
         col = len(raw[line_start : exc.start].decode("utf-8", "replace")) + 1
         byte = raw[exc.start]
-        raise _fail(
-            file, line, col, "L003",
-            f"byte 0x{byte:02X} is not valid UTF-8 (is the file Latin-1 or Windows-1252?); "
-            "save it as UTF-8",
-            f"byte 0x{byte:02X} er ikke gyldig UTF-8 (er filen gemt som Latin-1 eller "
-            "Windows-1252?); gem den som UTF-8",
-        ) from None  # fmt: skip
+        reason = Message("problem.load.bad_byte", byte=f"{byte:02X}")
+        raise _fail(file, line, col, "L003", reason) from None
 
 
 def _prescan(text: str, file: str) -> None:
     """Cheap checks on the raw text, before libyaml sees it."""
     if not text.strip():
-        raise _fail(file, 1, 1, "L002", "the file is empty", "filen er tom")
+        raise _fail(file, 1, 1, "L002", Message("problem.load.empty"))
     m = (
         _CONFLICT.search(text)
         if "<<<<<<<" in text or ">>>>>>>" in text or "|||||||" in text
@@ -338,14 +323,7 @@ def _prescan(text: str, file: str) -> None:
     )
     if m and ("\n=======" in text or text.startswith("=======")):
         line, col = _line_col(text, m.start())
-        raise _fail(
-            file,
-            line,
-            col,
-            "L006",
-            "git merge-conflict marker: resolve the merge conflict first",
-            "git-flettekonfliktmarkering: løs flettekonflikten først",
-        )
+        raise _fail(file, line, col, "L006", Message("problem.load.conflict"))
     if not _maybe_odd(text):
         return
     m = _BAD_CHAR.search(text)
@@ -353,35 +331,15 @@ def _prescan(text: str, file: str) -> None:
         line, col = _line_col(text, m.start())
         ch = m.group()
         if "\ud800" <= ch <= "\udfff":
-            raise _fail(
-                file,
-                line,
-                col,
-                "L005",
-                f"lone surrogate U+{ord(ch):04X}: the text is not valid Unicode",
-                f"enlig surrogat U+{ord(ch):04X}: teksten er ikke gyldig Unicode",
-            )
-        raise _fail(
-            file,
-            line,
-            col,
-            "L004",
-            f"control character {_describe_char(ch)} is not allowed in a journey file",
-            f"kontroltegnet {_describe_char(ch)} er ikke tilladt i en rejsefil",
-        )
+            reason = Message("problem.load.surrogate", code=f"{ord(ch):04X}")
+            raise _fail(file, line, col, "L005", reason)
+        reason = Message("problem.load.control", char=_describe_char(ch))
+        raise _fail(file, line, col, "L004", reason)
     m = _LINE_SEP.search(text)
     if m:
         line, col = _line_col(text, m.start())
-        raise _fail(
-            file,
-            line,
-            col,
-            "L018",
-            f"character U+{ord(m.group()):04X} is an invisible line separator that YAML "
-            "readers disagree on; replace it with a normal line break",
-            f"tegnet U+{ord(m.group()):04X} er et usynligt linjeskift, som YAML-læsere "
-            "tolker forskelligt; erstat det med et almindeligt linjeskift",
-        )
+        reason = Message("problem.load.line_separator", code=f"{ord(m.group()):04X}")
+        raise _fail(file, line, col, "L018", reason)
 
 
 def _event_scan(text: str, file: str) -> None:
@@ -416,47 +374,20 @@ def _scan_events(text: str, file: str) -> None:
             mark = event.start_mark
             line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             if isinstance(event, yaml.AliasEvent):
-                raise _fail(
-                    file,
-                    line,
-                    col,
-                    "L011",
-                    f"alias *{event.anchor}: journeys do not use anchors or aliases; "
-                    "write the value out",
-                    f"alias *{event.anchor}: rejser bruger ikke ankre eller aliasser; "
-                    "skriv værdien ud",
-                )
+                reason = Message("problem.load.alias", anchor=str(event.anchor))
+                raise _fail(file, line, col, "L011", reason)
             anchor = getattr(event, "anchor", None)
             if anchor is not None:
-                raise _fail(
-                    file,
-                    line,
-                    col,
-                    "L011",
-                    f"anchor &{anchor}: journeys do not use anchors or aliases",
-                    f"anker &{anchor}: rejser bruger ikke ankre eller aliasser",
-                )
+                reason = Message("problem.load.anchor", anchor=str(anchor))
+                raise _fail(file, line, col, "L011", reason)
             tag = getattr(event, "tag", None)
             if tag is not None:
-                raise _fail(
-                    file,
-                    line,
-                    col,
-                    "L012",
-                    f"explicit tag {tag}: journeys use plain values only; remove the tag",
-                    f"eksplicit tag {tag}: rejser bruger kun almindelige værdier; fjern tagget",
-                )
+                raise _fail(file, line, col, "L012", Message("problem.load.tag", tag=str(tag)))
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise _fail(
-                        file,
-                        line,
-                        col,
-                        "L007",
-                        f"nesting deeper than {MAX_DEPTH} levels; a journey needs about 7",
-                        f"indlejring dybere end {MAX_DEPTH} niveauer; en rejse har brug for ca. 7",
-                    )
+                    reason = Message("problem.load.too_deep", depth=MAX_DEPTH)
+                    raise _fail(file, line, col, "L007", reason)
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
     except yaml.MarkedYAMLError as exc:
@@ -470,34 +401,15 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> JourneyLoa
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = exc.problem or "invalid YAML"
     if "expected a single document" in str(exc):
-        return _fail(
-            file,
-            line,
-            col,
-            "L010",
-            "a second YAML document starts here; a journey file holds exactly one",
-            "her begynder et YAML-dokument mere; en rejsefil rummer præcis ét",
-        )
+        return _fail(file, line, col, "L010", Message("problem.load.second_document"))
     lines = text.split("\n")
     for n in (line, line - 1):
         if 1 <= n <= len(lines) and _TAB_INDENT.match(lines[n - 1]):
-            return _fail(
-                file,
-                n,
-                lines[n - 1].index("\t") + 1,
-                "L009",
-                "a tab is used for indentation; YAML indents with spaces only",
-                "et tabulatortegn bruges til indrykning; YAML indrykker kun med mellemrum",
-            )
+            tab = lines[n - 1].index("\t") + 1
+            return _fail(file, n, tab, "L009", Message("problem.load.tab"))
     context = f" ({exc.context})" if exc.context else ""
-    return _fail(
-        file,
-        line,
-        col,
-        "L008",
-        f"invalid YAML: {problem}{context}",
-        f"ugyldig YAML: {problem}{context}",
-    )
+    reason = Message("problem.load.invalid_yaml", detail=f"{problem}{context}")
+    return _fail(file, line, col, "L008", reason)
 
 
 class _Builder:
@@ -514,13 +426,8 @@ class _Builder:
             except ValueError:
                 # int() refuses more than 4300 digits (CPython's guard against slow parsing).
                 mark = node.start_mark
-                too_long = _problem(
-                    self.file, mark.line + 1, mark.column + 1, "L008",
-                    f"a number with {len(node.value)} digits is too long to read; "
-                    "quote it if it is text",
-                    f"et tal med {len(node.value)} cifre er for langt til at læse; "
-                    "sæt det i anførselstegn, hvis det er tekst",
-                )  # fmt: skip
+                reason = Message("problem.load.long_number", digits=len(node.value))
+                too_long = Problem(self.file, mark.line + 1, mark.column + 1, "L008", reason)
                 self.problems.append(too_long)
                 return None
         if isinstance(node, SequenceNode):
@@ -531,31 +438,17 @@ class _Builder:
             mark = key_node.start_mark
             if not isinstance(key_node, ScalarNode) or key_node.tag != STR:
                 shown = key_node.value if isinstance(key_node, ScalarNode) else "a collection"
+                reason = Message("problem.load.key_not_text", key=str(shown))
                 self.problems.append(
-                    _problem(
-                        self.file,
-                        mark.line + 1,
-                        mark.column + 1,
-                        "L014",
-                        f'key {shown!s} is not a string; quote it ("{shown!s}")',
-                        f"nøglen {shown!s} er ikke en tekst; sæt den i anførselstegn",
-                    )
+                    Problem(self.file, mark.line + 1, mark.column + 1, "L014", reason)
                 )
                 continue
             key = key_node.value
             if key in seen:
                 first = seen[key].start_mark.line + 1
+                reason = Message("problem.load.duplicate_key", key=key, first=first)
                 self.problems.append(
-                    _problem(
-                        self.file,
-                        mark.line + 1,
-                        mark.column + 1,
-                        "L013",
-                        f"duplicate key '{key}' (first at line {first}); "
-                        "YAML readers would silently keep only one",
-                        f"nøglen '{key}' står to gange (første gang i linje {first}); "
-                        "YAML-læsere ville i stilhed kun beholde den ene",
-                    )
+                    Problem(self.file, mark.line + 1, mark.column + 1, "L013", reason)
                 )
                 continue
             seen[key] = key_node
@@ -570,28 +463,16 @@ def _compose_and_build(text: str, file: str) -> tuple[Node, dict[str, Any], list
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, text, file) from None
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml reader errors without marks
-        raise _fail(file, 1, 1, "L008", f"invalid YAML: {exc}", f"ugyldig YAML: {exc}") from None
+        reason = Message("problem.load.invalid_yaml", detail=str(exc))
+        raise _fail(file, 1, 1, "L008", reason) from None
     finally:
         loader.dispose()
     if root is None:
-        raise _fail(
-            file,
-            1,
-            1,
-            "L002",
-            "the file holds no YAML document (only comments or blank lines)",
-            "filen rummer intet YAML-dokument (kun kommentarer eller tomme linjer)",
-        )
+        raise _fail(file, 1, 1, "L002", Message("problem.load.no_document"))
     if not isinstance(root, MappingNode):
         mark = root.start_mark
-        raise _fail(
-            file,
-            mark.line + 1,
-            mark.column + 1,
-            "L015",
-            "the top level must be a mapping (format:, id:, title:, stages: ...)",
-            "øverste niveau skal være en mapping (format:, id:, title:, stages: ...)",
-        )
+        reason = Message("problem.load.not_a_mapping")
+        raise _fail(file, mark.line + 1, mark.column + 1, "L015", reason)
     builder = _Builder(file)
     data = builder.build(root)
     return root, data, builder.problems
@@ -601,16 +482,9 @@ def load_text(source: str | bytes, file: str = "<string>") -> Loaded:
     """Read a journey from text or bytes; raises JourneyLoadError naming line and column."""
     if isinstance(source, bytes):
         if len(source) > MAX_BYTES:
-            raise _fail(
-                file,
-                1,
-                1,
-                "L001",
-                f"the file is {len(source) / 1e6:.1f} MB; journeys are capped at "
-                f"{MAX_BYTES // (1024 * 1024)} MB",
-                f"filen fylder {len(source) / 1e6:.1f} MB; rejser må højst fylde "
-                f"{MAX_BYTES // (1024 * 1024)} MB",
-            )
+            # Both languages have always written the size with a point ("50.0 MB").
+            size, cap = f"{len(source) / 1e6:.1f}", MAX_BYTES // (1024 * 1024)
+            raise _fail(file, 1, 1, "L001", Message("problem.load.too_large", size=size, cap=cap))
         text, bom = decode(source, file)
     else:
         text, bom = source, False
@@ -651,16 +525,8 @@ def load_text(source: str | bytes, file: str = "<string>") -> Loaded:
     if isinstance(fmt, str) and fmt.startswith("kunderejse/") and fmt != FORMAT:
         loaded._root = root
         line, col = loaded.locate(("format",))
-        raise _fail(
-            file,
-            line,
-            col,
-            "L016",
-            f"format {fmt} is not known to this version of kunderejse, which reads {FORMAT}; "
-            "upgrade kunderejse",
-            f"formatet {fmt} kendes ikke af denne version af kunderejse, som læser {FORMAT}; "
-            "opgrader kunderejse",
-        )
+        reason = Message("problem.load.unknown_format", format=fmt, known=FORMAT)
+        raise _fail(file, line, col, "L016", reason)
     return loaded
 
 
@@ -681,27 +547,20 @@ def read_bytes(path: Path | str) -> bytes:
     try:
         st = p.stat()
         if not stat.S_ISREG(st.st_mode) and not stat.S_ISDIR(st.st_mode):
-            raise _fail(
-                name, 1, 1, "L017",
-                "not a regular file (a pipe or a device?)",
-                "ikke en almindelig fil (et rør eller en enhed?)",
-            )  # fmt: skip
+            raise _fail(name, 1, 1, "L017", Message("problem.load.not_regular"))
         if st.st_size > MAX_BYTES:
             # Refuse before reading 50 MB into memory.
             return b"\0" * (MAX_BYTES + 1)
         with p.open("rb") as fh:
             return fh.read(MAX_BYTES + 1)
     except IsADirectoryError:
-        raise _fail(name, 1, 1, "L017", "is a directory", "er en mappe") from None
+        raise _fail(name, 1, 1, "L017", Message("problem.load.directory")) from None
     except FileNotFoundError:
-        raise _fail(name, 1, 1, "L017", "no such file", "filen findes ikke") from None
+        raise _fail(name, 1, 1, "L017", Message("problem.load.no_such_file")) from None
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise _fail(
-            name, 1, 1, "L017",
-            f"cannot read the file: {reason}",
-            f"filen kan ikke læses: {reason}",
-        ) from None  # fmt: skip
+        message = Message("problem.load.unreadable", reason=reason)
+        raise _fail(name, 1, 1, "L017", message) from None
 
 
 def _schema_line(text: str) -> str | None:

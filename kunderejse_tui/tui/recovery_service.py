@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from kunderejse_tui.journey.disk import Fingerprint, changed_on_disk, fingerprint_bytes
 from kunderejse_tui.journey.document import JourneyDocument, Snapshot
 from kunderejse_tui.journey.edits import EditError
+from kunderejse_tui.journey.i18n import Message
 from kunderejse_tui.journey.locks import Lock, OtherSession, acquire, take_over
 from kunderejse_tui.journey.problems import JourneyLoadError
 from kunderejse_tui.journey.recovery import (
@@ -63,10 +64,7 @@ def all_guards() -> list[JourneyGuard]:
 
 class ReadOnlyError(EditError):
     def __init__(self) -> None:
-        super().__init__(
-            "this journey is open read-only: another session has it (take over with ctrl+t)",
-            "rejsen er åben skrivebeskyttet: en anden session har den (overtag med ctrl+t)",
-        )
+        super().__init__(Message("edit.read_only"))
 
 
 @dataclass(frozen=True)

@@ -150,7 +150,7 @@ def test_fmt_writes_bom_and_crlf_back_as_they_came(
     # Canonical now: a second run and --check leave the bytes alone.
     mtime = friendly_file.stat().st_mtime_ns
     again = kunderejse(["fmt", str(friendly_file)], friendly_file.parent, state)
-    assert again.code == 0 and "0 file(s) reformatted, 1 unchanged" in again.err, again.both
+    assert again.code == 0 and "0 files reformatted, 1 unchanged" in again.err, again.both
     check = kunderejse(["fmt", "--check", str(friendly_file)], friendly_file.parent, state)
     assert check.code == 0, check.both
     assert friendly_file.read_bytes() == formatted

@@ -7,7 +7,6 @@ from pathlib import Path
 from conftest import settle
 
 from kunderejse_tui.tui.app import KunderejseApp
-from kunderejse_tui.tui.i18n import all_strings
 from kunderejse_tui.tui.screens.journey_map import JourneyMapScreen
 from kunderejse_tui.tui.widgets.stage_column import StageColumn
 
@@ -21,15 +20,6 @@ def footer_text(app: KunderejseApp) -> str:
 def column_text(app: KunderejseApp) -> str:
     column = app.screen.query(StageColumn).first()
     return "\n".join(str(o.prompt) for o in column.options)
-
-
-def test_every_app_string_has_both_languages() -> None:
-    from kunderejse_tui.tui.strings.app import STRINGS
-
-    for key, (da, en) in STRINGS.items():
-        assert da.strip() and en.strip(), key
-        assert da.count("{") == en.count("{"), key
-    assert set(STRINGS) <= set(all_strings())
 
 
 async def test_the_ui_follows_the_journeys_language(funnel: Path) -> None:

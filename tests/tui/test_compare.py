@@ -300,16 +300,6 @@ async def test_a_broken_pair_still_shows(tmp_path: Path) -> None:
         assert app.compare.title == "Compare journeys"
 
 
-def test_every_compare_string_has_both_languages() -> None:
-    from kunderejse_tui.tui.strings.compare import STRINGS
-
-    assert all(key.startswith("cmp.") for key in STRINGS)
-    for key, (da, en) in STRINGS.items():
-        assert da.strip() and en.strip(), key
-        assert da.count("{") == en.count("{"), key
-    assert set(STRINGS) <= set(all_strings())
-
-
 def test_no_compare_screen_needs_a_missing_string() -> None:
     source = (REPO / "kunderejse_tui" / "tui" / "screens" / "compare.py").read_text("utf-8")
     used = set(re.findall(r'"(cmp\.[a-z_.]+)"', source))

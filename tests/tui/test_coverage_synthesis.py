@@ -22,7 +22,6 @@ from textual.widgets import DataTable, Select, Static, TabbedContent
 from kunderejse_tui.journey.document import JourneyDocument
 from kunderejse_tui.journey.evidence import coverage
 from kunderejse_tui.journey.templates import new_journey
-from kunderejse_tui.tui.i18n import all_strings
 from kunderejse_tui.tui.screens.coverage import CoverageList, CoverageScreen
 from kunderejse_tui.tui.screens.interview import InterviewScreen
 from kunderejse_tui.tui.screens.synthesis import SynQuestionList, SynthesisScreen
@@ -293,16 +292,6 @@ def test_the_map_badge(known: JourneyDocument) -> None:
     assert stage_evidence(cov, 2, "en") == ("assumed", {"w": "assumed"})
     assert stage_evidence(cov, 9, "da") == ("", {})
     assert stage_evidence(fresh, 0, "da") == ("", {})
-
-
-def test_interview_strings_exist_in_both_languages() -> None:
-    from kunderejse_tui.tui.strings.interview import STRINGS
-
-    assert STRINGS and all(key.startswith("iv.") for key in STRINGS)
-    for key, (da, en) in STRINGS.items():
-        assert da.strip() and en.strip(), key
-        assert re.findall(r"{\w+}", da) == re.findall(r"{\w+}", en), key
-    assert set(STRINGS) <= set(all_strings())
 
 
 async def test_letters_search_an_open_filter_list(known: JourneyDocument) -> None:

@@ -14,7 +14,6 @@ from textual.widgets import Input, Select, SelectionList, Static
 
 from kunderejse_tui.journey.document import JourneyDocument
 from kunderejse_tui.journey.dump import dump
-from kunderejse_tui.tui.i18n import all_strings
 from kunderejse_tui.tui.screens.editors import (
     JourneyForm,
     MessagingForm,
@@ -526,13 +525,3 @@ async def test_string_list_is_one_tab_stop() -> None:
         assert app.focused is app.query_one("#after")
         await pilot.press("shift+tab")
         assert app.focused is app.query_one(StringList).query_one(Input)
-
-
-# --------------------------------------------------------------------------- strings
-
-
-def test_editor_strings_exist_in_both_languages() -> None:
-    strings = {k: v for k, v in all_strings().items() if k.startswith(("ed.", "exp."))}
-    assert strings
-    for key, (da, en) in strings.items():
-        assert da.strip() and en.strip(), key

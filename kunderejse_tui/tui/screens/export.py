@@ -45,6 +45,7 @@ from kunderejse_tui.journey.export import (
 )
 from kunderejse_tui.journey.export.mermaid import count_edges, mermaid_size
 from kunderejse_tui.journey.fileio import write_text_atomic
+from kunderejse_tui.journey.i18n import integer
 from kunderejse_tui.tui.i18n import tr
 from kunderejse_tui.tui.localized import translate_bindings
 from kunderejse_tui.tui.widgets.tick_box import TickBox
@@ -117,8 +118,7 @@ def render_exports(data: Any, options: Options) -> dict[str, str]:
 
 def number(n: int, lang: str) -> str:
     """``50000`` as a reader of ``lang`` writes it: 50.000 (da), 50,000 (en)."""
-    grouped = f"{n:,}"
-    return grouped.replace(",", ".") if lang == "da" else grouped
+    return integer(lang, n)
 
 
 def limit_warnings(diagram: str, lang: str) -> list[str]:

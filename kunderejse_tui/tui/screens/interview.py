@@ -37,6 +37,7 @@ from kunderejse_tui.journey.edits import Change, EditError, Editor, KeyPath
 from kunderejse_tui.journey.evidence import tag_overview
 from kunderejse_tui.journey.export.escape import one_line
 from kunderejse_tui.journey.export.select import has_consent
+from kunderejse_tui.journey.i18n import Message
 from kunderejse_tui.journey.templates import FOLLOW_UPS
 from kunderejse_tui.journey.wording import QUESTION_IDS, question_text
 from kunderejse_tui.tui.i18n import tr
@@ -216,7 +217,7 @@ class InterviewSession:
     def write_text(self, slot: Slot, value: str) -> None:
         """Keep ``value`` as the slot's answer: created on the first text, removed when empty."""
         if self.interview_index is None:
-            raise EditError("the interview is gone", "interviewet findes ikke længere")
+            raise EditError(Message("edit.interview_gone"))
         value = value.strip()  # blank lines and spaces around the words are no part of them
         answer = self.answer(slot)
         with self._mine():

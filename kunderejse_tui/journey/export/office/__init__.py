@@ -8,8 +8,8 @@ turns their absence into one message that names the extra.
 
 from __future__ import annotations
 
-# typing is imported by the type checker only: a command starts faster without it.
-TYPE_CHECKING = False
+from typing import TYPE_CHECKING
+
 if TYPE_CHECKING:
     from types import ModuleType
 

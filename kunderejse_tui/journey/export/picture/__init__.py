@@ -7,6 +7,8 @@ libraries inside the function that needs them, so other commands start as fast.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kunderejse_tui.journey.export.picture.layout import (
     LANES,
     PAPERS,
@@ -16,7 +18,6 @@ from kunderejse_tui.journey.export.picture.layout import (
 )
 from kunderejse_tui.journey.export.picture.svg import page_svg
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 

@@ -8,6 +8,7 @@ stays real text (selectable, searchable). Printing gives one map page per sheet.
 from __future__ import annotations
 
 import base64
+from typing import TYPE_CHECKING
 
 from kunderejse_tui.journey.export.picture.fonts import BOLD_FILE, FAMILY, REGULAR_FILE
 from kunderejse_tui.journey.export.picture.layout import Options
@@ -15,7 +16,6 @@ from kunderejse_tui.journey.export.picture.shapes import Page
 from kunderejse_tui.journey.export.picture.svg import page_svg, xml
 from kunderejse_tui.journey.export.select import export_lang
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 

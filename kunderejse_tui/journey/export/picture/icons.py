@@ -7,9 +7,10 @@ its own fill, but the mouth alone tells them apart (no reliance on colour).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kunderejse_tui.journey.export.picture.shapes import Circle, Path, Rect, Style
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from kunderejse_tui.journey.export.picture.shapes import Shape
 

@@ -12,6 +12,8 @@ more touchpoints than a whole page holds is summarised: "+N", and the page says 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kunderejse_tui.journey import access
 from kunderejse_tui.journey.access import as_dict, text, texts
 from kunderejse_tui.journey.export.labels import emotion_value, label, value_label
@@ -32,7 +34,6 @@ from kunderejse_tui.journey.export.select import (
     visible_touchpoints,
 )
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import Any
@@ -1083,10 +1084,9 @@ class Builder:
 
 
 def label_emotion(score: int, lang: str) -> str:
-    from kunderejse_tui.journey.export.labels import EMOTIONS
+    from kunderejse_tui.journey.export.labels import emotion_word
 
-    _, da, en = EMOTIONS[score]
-    return en if lang == "en" else da
+    return emotion_word(score, lang)
 
 
 def lay_out(journey: Any, opt: Options) -> list[Page]:

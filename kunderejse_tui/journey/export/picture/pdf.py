@@ -7,6 +7,8 @@ text: selectable, searchable, and extractable whole (the tests read it back).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kunderejse_tui.journey.export.picture.fonts import BOLD_FILE, REGULAR_FILE, has_glyph, measure
 from kunderejse_tui.journey.export.picture.shapes import (
     Cell,
@@ -19,7 +21,6 @@ from kunderejse_tui.journey.export.picture.shapes import (
     Text,
 )
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from fpdf import FPDF
 

@@ -7,7 +7,8 @@ slots: importing dataclasses costs every export several milliseconds.
 
 from __future__ import annotations
 
-TYPE_CHECKING = False
+from typing import TYPE_CHECKING
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 

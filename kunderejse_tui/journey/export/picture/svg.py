@@ -7,6 +7,8 @@ XML cannot carry and what would reorder the line (bidi controls): a label such a
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kunderejse_tui.journey.export.picture.fonts import FAMILY
 from kunderejse_tui.journey.export.picture.shapes import (
     Cell,
@@ -20,7 +22,6 @@ from kunderejse_tui.journey.export.picture.shapes import (
     fmt,
 )
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from kunderejse_tui.journey.export.picture.shapes import Shape
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-STRINGS: dict[str, tuple[str, str]] = {
+from kunderejse_tui.journey.i18n.catalog import Entry
+
+MESSAGES: dict[str, Entry] = {
     "cmp.title": ("Sammenlign rejser", "Compare journeys"),
     "cmp.current": ("Nuværende: {name}", "Current: {name}"),
     "cmp.future": ("Fremtidig: {name}", "Future: {name}"),

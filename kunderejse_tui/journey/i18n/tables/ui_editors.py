@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-STRINGS: dict[str, tuple[str, str]] = {
+from kunderejse_tui.journey.i18n.catalog import Entry, Plural
+
+MESSAGES: dict[str, Entry] = {
     # Form titles and the undo step each save makes.
     "ed.title.journey": ("Rejsens fakta", "Journey facts"),
     "ed.title.persona": ("Persona", "Persona"),
@@ -31,9 +33,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # The discard question.
     "ed.discard.title": ("Kassér ændringer?", "Discard changes?"),
-    "ed.discard.body": (
-        "Du har ændret {n} felt(er) i formularen.",
-        "You have changed {n} field(s) in this form.",
+    "ed.discard.body": Plural(
+        da=("Du har ændret {n} felt i formularen.", "Du har ændret {n} felter i formularen."),
+        en=(
+            "You have changed {n} field in this form.",
+            "You have changed {n} fields in this form.",
+        ),
     ),
     "ed.discard.save": ("Gem", "Save"),
     "ed.discard.discard": ("Kassér", "Discard"),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-STRINGS: dict[str, tuple[str, str]] = {
+from kunderejse_tui.journey.i18n.catalog import Entry
+
+MESSAGES: dict[str, Entry] = {
     # ---- recovery copy waiting
     "safety.recovery_title": ("Ikke-gemte ændringer fundet", "Unsaved changes found"),
     "safety.recovery_body": (

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-STRINGS: dict[str, tuple[str, str]] = {
+from kunderejse_tui.journey.i18n.catalog import Entry
+
+MESSAGES: dict[str, Entry] = {
     "exp.title": ("Eksportér", "Export"),
     "exp.fmt.markdown": ("1 Markdown", "1 Markdown"),
     "exp.fmt.mermaid-journey": ("2 Mermaid-rejse", "2 Mermaid journey"),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-STRINGS: dict[str, tuple[str, str]] = {
+from kunderejse_tui.journey.i18n.catalog import Entry, Plural
+
+MESSAGES: dict[str, Entry] = {
     # ---- keys (binding descriptions: footer, help, command palette)
     "key.quit": ("Afslut", "Quit"),
     "key.help": ("Hjælp", "Help"),
@@ -209,9 +211,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Nyt id (små bogstaver, tal og -); alle henvisninger følger med",
         "New id (lowercase letters, digits and -); every reference follows",
     ),
-    "rename.done": (
-        "Id'et {old} hedder nu {new}; {n} henvisning(er) opdateret.",
-        "The id {old} is now {new}; {n} reference(s) updated.",
+    "rename.done": Plural(
+        da=(
+            "Id'et {old} hedder nu {new}; {n} henvisning opdateret.",
+            "Id'et {old} hedder nu {new}; {n} henvisninger opdateret.",
+        ),
+        en=(
+            "The id {old} is now {new}; {n} reference updated.",
+            "The id {old} is now {new}; {n} references updated.",
+        ),
     ),
     "prompt.hint": ("Enter: OK · Esc: annullér", "Enter: OK · Esc: cancel"),
     "prompt.empty": ("Skriv noget først.", "Type something first."),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-STRINGS: dict[str, tuple[str, str]] = {
+from kunderejse_tui.journey.i18n.catalog import Entry
+
+MESSAGES: dict[str, Entry] = {
     # ---- keys (binding descriptions: footer, help, command palette)
     "iv.key.interviews": ("Interviews", "Interviews"),
     "iv.key.next": ("Næste spørgsmål", "Next question"),

@@ -1,0 +1,1 @@
+"""The message tables, one module per area: ``MESSAGES = {id: (dansk, english)}``."""
