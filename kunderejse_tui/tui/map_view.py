@@ -10,49 +10,42 @@ the editing (``map_editing``), saving and the other screens.
 
 from __future__ import annotations
 
-import contextlib
 import pickle
 
-from textual import events, work
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Container, Horizontal
 from textual.css.query import NoMatches
-from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Footer
 
 from kunderejse_tui.journey.access import as_dict, as_list, text
-from kunderejse_tui.journey.document import JourneyDocument
 from kunderejse_tui.journey.edits import Change, KeyPath
 from kunderejse_tui.journey.problems import Problem
-from kunderejse_tui.tui import safety
 from kunderejse_tui.tui.journey_files import shown_path
 from kunderejse_tui.tui.localized import Localized
+from kunderejse_tui.tui.session import JourneySession
 from kunderejse_tui.tui.widgets.emotion_curve import EmotionCurve
 from kunderejse_tui.tui.widgets.problems_panel import ProblemsPanel
 from kunderejse_tui.tui.widgets.stage_column import Row, StageColumn, build_rows
 from kunderejse_tui.tui.widgets.title_header import TitleHeader
 
 COLUMN_WIDTH = 34
-VALIDATE_DELAY = 0.3
 
 
-class MapView(Localized, Screen[None]):
+class MapView(Localized[None]):
     """The map of one journey, kept in step with its editor."""
 
-    def __init__(self, document: JourneyDocument) -> None:
+    def __init__(self, session: JourneySession) -> None:
         super().__init__()
-        self.document = document
-        self.problems: list[Problem] = []
-        self._generation = 0
-        self._validate_timer: Timer | None = None
+        self.session = session
+        self.document = session.document
         self._refresh_pending = False
         self._focus_after_refresh: KeyPath | None = None
         self._last_change: Change | None = None
         self._problems_shown = False
         self._stale = False
         self.column_index = 0
-        self._unsubscribe = document.editor.subscribe(self._changed)
+        self._unsubscribe = self.document.editor.subscribe(self._changed)
 
     # ---- layout
 
@@ -66,6 +59,11 @@ class MapView(Localized, Screen[None]):
         yield Footer()
 
     @property
+    def problems(self) -> list[Problem]:
+        """What the latest check of the journey found."""
+        return self.session.problems
+
+    @property
     def columns(self) -> list[StageColumn]:
         return list(self.query_one("#columns", Horizontal).query_children(StageColumn))
 
@@ -76,14 +74,15 @@ class MapView(Localized, Screen[None]):
     def refresh_texts(self) -> None:
         # The language is part of each column's signature: a switch rebuilds them all.
         self._schedule_refresh()
-        self.query_one(ProblemsPanel).show(self.problems, self.lang)
+        self.query_one(ProblemsPanel).show(self.session.problems, self.lang)
         self._update_title()
 
-    def _update_title(self) -> None:
+    def _update_title(self, _: None = None) -> None:
         doc = self.document
-        self.title = safety.title_prefix(self) + ("● " if doc.dirty else "") + doc.title
-        errors = sum(1 for p in self.problems if p.severity == "error")
-        warnings = len(self.problems) - errors
+        self.title = self.session.title()
+        problems = self.session.problems
+        errors = sum(1 for p in problems if p.severity == "error")
+        warnings = len(problems) - errors
         if doc.partial:
             count = self.t("map.reading_rest")
         elif errors or warnings:
@@ -95,15 +94,9 @@ class MapView(Localized, Screen[None]):
     # ---- keeping the map in step with the journey
 
     def _changed(self, change: Change) -> None:
-        self._generation += 1
         self._last_change = change
-        if any(path[:1] == ("language",) for path in change.paths) or change.paths == ((),):
-            self.app.follow_journey_language(self.document.language)
         self._update_title()
         self._schedule_refresh()
-        if self._validate_timer is not None:
-            self._validate_timer.stop()
-        self._validate_timer = self.set_timer(VALIDATE_DELAY, self._validate)
 
     def _schedule_refresh(self, focus: KeyPath | None = None) -> None:
         if focus is not None:
@@ -232,34 +225,11 @@ class MapView(Localized, Screen[None]):
             self.set_focus(None)
             self._enter_column(node)
 
-    # ---- validation
+    # ---- problems
 
-    def _validate(self) -> None:
-        self._validate_timer = None
+    def _show_problems(self, problems: list[Problem]) -> None:
         if not self.is_attached:
             return
-        self._check(self._generation)
-
-    @work(thread=True, exclusive=True, group="validate")
-    def _check(self, generation: int) -> None:
-        try:
-            problems = self.document.problems()
-        except RuntimeError:
-            # The data changed while it was copied; the change scheduled a new check.
-            return
-        except Exception as exc:  # a bug in a check must not end the workshop
-            with contextlib.suppress(RuntimeError):
-                self.app.call_from_thread(
-                    self.notify, self.t("map.check_failed", error=repr(exc)), severity="error"
-                )
-            return
-        with contextlib.suppress(RuntimeError):  # the app is shutting down
-            self.app.call_from_thread(self._show_problems, generation, problems)
-
-    def _show_problems(self, generation: int, problems: list[Problem]) -> None:
-        if generation != self._generation or not self.is_attached:
-            return  # stale: the journey changed while it was checked, or the map closed
-        self.problems = problems
         try:
             panel = self.query_one(ProblemsPanel)
         except NoMatches:

@@ -14,8 +14,11 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
+from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import ModalScreen
+
+from kunderejse_tui.tui.screens.journey_map import JourneyMapScreen
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "sample_journeys"
@@ -120,3 +123,12 @@ def big_journey(tmp_path: Path) -> Path:
     target = tmp_path / "work" / "stor.journey.yaml"
     target.write_text(dump(data, loaded.schema_line), encoding="utf-8")
     return target
+
+
+def open_map(app: App[Any]) -> JourneyMapScreen | None:
+    """The journey map in the app's screen stack, if a journey is open (tests only:
+    the app itself reaches the open journey through ``app.journey``)."""
+    for screen in reversed(app.screen_stack):
+        if isinstance(screen, JourneyMapScreen):
+            return screen
+    return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from conftest import settle
+from conftest import open_map, settle
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -19,7 +19,7 @@ SIZE = (120, 40)
 
 
 def the_map(app: KunderejseApp) -> JourneyMapScreen:
-    screen = app.open_map()
+    screen = open_map(app)
     assert screen is not None
     return screen
 
@@ -33,7 +33,7 @@ def tp_ids(app: KunderejseApp, stage: int) -> list[str]:
 
 
 def focused_path(app: KunderejseApp) -> tuple[Any, ...]:
-    screen = app.open_map()
+    screen = open_map(app)
     assert screen is not None
     found = screen.current()
     assert found is not None

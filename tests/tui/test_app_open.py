@@ -140,7 +140,7 @@ async def test_a_big_journey_shows_its_map_while_the_interviews_are_read(
         assert [s["id"] for s in doc.data["stages"]] == stages_before
         assert "ingen problemer" in screen.sub_title
         assert screen.check_action("delete", ()) is True
-        assert getattr(screen, "safety_guard", None) is not None  # lock and recovery copies
+        assert app.journey is not None and app.journey.guard is not None  # lock and recovery copies
         current = screen.current()
         assert current is not None and current[0].index == 1  # where the user was
 

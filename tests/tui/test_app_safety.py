@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import settle, shows
+from conftest import open_map, settle, shows
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
@@ -24,7 +24,7 @@ from kunderejse_tui.journey.fileio import _same, save_journey
 from kunderejse_tui.journey.locks import lock_file
 from kunderejse_tui.journey.recovery import find_recovery, recovery_file, write_recovery
 from kunderejse_tui.journey.yamlio import load_file, load_text
-from kunderejse_tui.tui import recovery_service, safety
+from kunderejse_tui.tui import recovery_service
 from kunderejse_tui.tui.app import KunderejseApp
 from kunderejse_tui.tui.screens.confirm import QuitDialog
 from kunderejse_tui.tui.screens.journey_map import JourneyMapScreen
@@ -48,7 +48,7 @@ def notifications(app: KunderejseApp) -> list[str]:
 
 
 def the_map(app: KunderejseApp) -> JourneyMapScreen:
-    screen = app.open_map()
+    screen = open_map(app)
     assert screen is not None
     return screen
 
@@ -471,7 +471,8 @@ async def test_regaining_focus_reloads_a_clean_journey_that_changed(funnel: Path
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         change_on_disk(funnel, 2, "Konverter (theirs)")
-        safety.app_focused(app)
+        assert app.journey is not None
+        app.journey.app_focused()
         await settle(pilot)
         doc = the_map(app).document
         assert doc.data["stages"][2]["name"] == "Konverter (theirs)" and not doc.dirty
@@ -484,7 +485,8 @@ async def test_regaining_focus_with_edits_asks_at_once(funnel: Path) -> None:
         await settle(pilot)
         the_map(app).document.editor.apply(SetValue(("stages", 0, "name"), "Tiltræk (mine)"))
         change_on_disk(funnel, 2, "Konverter (theirs)")
-        safety.app_focused(app)
+        assert app.journey is not None
+        app.journey.app_focused()
         await shows(pilot, ChoiceDialog)
         await pilot.press("m")
         await settle(pilot)

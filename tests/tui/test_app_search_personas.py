@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from conftest import settle
+from conftest import open_map, settle
 
 from kunderejse_tui.tui.app import KunderejseApp
 from kunderejse_tui.tui.screens.editors import PersonaForm
@@ -18,7 +18,7 @@ SIZE = (120, 40)
 
 
 def focused_path(app: KunderejseApp) -> tuple[Any, ...]:
-    screen = app.open_map()
+    screen = open_map(app)
     assert screen is not None
     found = screen.current()
     assert found is not None

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, settle
+from conftest import REPO, open_map, settle
 from textual.app import App
 from textual.widgets import Static
 
@@ -169,7 +169,7 @@ async def test_follows_a_language_switch_in_the_app(pair: Path) -> None:
     app = KunderejseApp(pair / FUTURE.name)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        map_screen = app.open_map()
+        map_screen = open_map(app)
         assert map_screen is not None
         app.push_screen(screen_for(map_screen.document.path, app.lang))
         await settle(pilot)

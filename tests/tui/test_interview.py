@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import settle
+from conftest import open_map, settle
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
@@ -53,7 +53,7 @@ def state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def the_map(app: KunderejseApp) -> JourneyMapScreen:
-    screen = app.open_map()
+    screen = open_map(app)
     assert screen is not None
     return screen
 

@@ -38,7 +38,6 @@ class Host(App[None]):
         super().__init__()
         self.make = make
         self.lang = lang
-        self.cursor_blink = False
 
     def on_mount(self) -> None:
         self.push_screen(self.make())

@@ -26,7 +26,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -410,7 +409,7 @@ def change_line(change: Change, lang: str) -> Content:
 # --- the screen ------------------------------------------------------------------------
 
 
-class CompareScreen(Localized, Screen[None]):
+class CompareScreen(Localized[None]):
     """The current state (left) and the future state (right), stage by stage.
 
     | Key | Action |

@@ -113,7 +113,7 @@ def plain_items(texts: Iterable[str]) -> list[PickItem]:
     return [PickItem(t, Content(t), "") for t in texts]
 
 
-class PickerScreen(Localized, ModalScreen[list[str] | None]):
+class PickerScreen(Localized[list[str] | None], ModalScreen[list[str] | None]):
     """Pick from a list that filters as you type.
 
     | Key | Action |
@@ -178,7 +178,7 @@ class PickerScreen(Localized, ModalScreen[list[str] | None]):
             yield Static(id="picker-hint")
 
     def on_mount(self) -> None:
-        if getattr(self.app, "cursor_blink", True) is False:
+        if self.app.is_headless:  # tests and snapshots: a cursor that holds still
             self.query_one(Input).cursor_blink = False
         # As tall as the list needs (up to a screenful), and no taller: no jumping while typing.
         rows = len(self.items) + (1 if self.new_key else 0)

@@ -45,8 +45,8 @@ from kunderejse_tui.journey.export import (
 )
 from kunderejse_tui.journey.export.mermaid import count_edges, mermaid_size
 from kunderejse_tui.journey.fileio import write_text_atomic
+from kunderejse_tui.tui import key_descriptions
 from kunderejse_tui.tui.i18n import tr
-from kunderejse_tui.tui.localized import translate_bindings
 from kunderejse_tui.tui.widgets.tick_box import TickBox
 
 SUFFIXES = {
@@ -229,8 +229,8 @@ class ExportScreen(Screen[None]):
         return [p for p in personas(self.data) if isinstance(p.get("id"), str) and p["id"]]
 
     def on_mount(self) -> None:
-        translate_bindings(self, self.lang)
-        if getattr(self.app, "cursor_blink", True) is False:
+        key_descriptions.translate(self, self.lang)
+        if self.app.is_headless:  # tests and snapshots: a cursor that holds still
             self.query_one("#export-path", Input).cursor_blink = False
         self.query_one("#scroll-markdown").focus()
         self.refresh_exports()

@@ -25,7 +25,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
@@ -39,8 +38,10 @@ from kunderejse_tui.journey.export.escape import one_line
 from kunderejse_tui.journey.export.select import has_consent
 from kunderejse_tui.journey.templates import FOLLOW_UPS
 from kunderejse_tui.journey.wording import QUESTION_IDS, question_text
+from kunderejse_tui.tui import key_descriptions
 from kunderejse_tui.tui.i18n import tr
-from kunderejse_tui.tui.localized import Localized, translate_bindings
+from kunderejse_tui.tui.localized import Localized
+from kunderejse_tui.tui.messages import SaveJourney
 from kunderejse_tui.tui.screens.evidence_picker import (
     PickerScreen,
     link_items,
@@ -292,7 +293,7 @@ def first_open_slot(session: InterviewSession) -> int:
 # The screen
 
 
-class InterviewScreen(Localized, Screen[None]):
+class InterviewScreen(Localized[None]):
     """| Key | Action |
     | :- | :- |
     | (typing) | the answer; it goes into the journey as you type |
@@ -385,7 +386,7 @@ class InterviewScreen(Localized, Screen[None]):
 
     def on_mount(self) -> None:
         self._unsubscribe = self.document.editor.subscribe(self._changed)
-        if getattr(self.app, "cursor_blink", True) is False:
+        if self.app.is_headless:  # tests and snapshots: a cursor that holds still
             self.answer_box.cursor_blink = False
         if self.session.interview is None:
             self.notify(self.t("iv.not_found"), severity="error")
@@ -416,7 +417,7 @@ class InterviewScreen(Localized, Screen[None]):
         self.sub_title = " · ".join(d for d in details if d)
         self.answer_box.placeholder = self.t("iv.answer_placeholder")
         self.query_one("#iv-hint", Static).update(self.t("iv.hint"))
-        translate_bindings(self.query_one(QuestionList), self.lang)
+        key_descriptions.translate(self.query_one(QuestionList), self.lang)
         if self.session.slots:
             self._show()
 
@@ -696,11 +697,7 @@ class InterviewScreen(Localized, Screen[None]):
 
     def action_save(self) -> None:
         self.flush()
-        journey_map = getattr(self.app, "open_map", lambda: None)()
-        if journey_map is not None:
-            journey_map.start_save()
-        else:
-            self.document.save()
+        self.post_message(SaveJourney())
 
     def action_back(self) -> None:
         if self.query_one(QuestionList).has_focus:

@@ -19,7 +19,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import (
     Button,
     Checkbox,
@@ -37,7 +36,8 @@ from kunderejse_tui.journey.access import as_dict, text
 from kunderejse_tui.journey.document import JourneyDocument
 from kunderejse_tui.journey.edits import EditError
 from kunderejse_tui.journey.export.select import has_consent
-from kunderejse_tui.tui.localized import Localized, translate_bindings
+from kunderejse_tui.tui import key_descriptions
+from kunderejse_tui.tui.localized import Localized
 from kunderejse_tui.tui.screens.interview import InterviewScreen
 from kunderejse_tui.tui.widgets.evidence import answers_label, consent_mark
 from kunderejse_tui.tui.widgets.nav_list import NavList
@@ -79,7 +79,7 @@ def interview_row(interview: dict[str, Any], personas: dict[str, str], lang: str
     return row + Content("  ") + mark if mark.plain else row
 
 
-class InterviewStartScreen(Localized, Screen[None]):
+class InterviewStartScreen(Localized[None]):
     """| Key | Action |
     | :- | :- |
     | tab / shift+tab | next / previous field |
@@ -160,7 +160,7 @@ class InterviewStartScreen(Localized, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        if getattr(self.app, "cursor_blink", True) is False:
+        if self.app.is_headless:  # tests and snapshots: a cursor that holds still
             for field in self.query(Input):
                 field.cursor_blink = False
 
@@ -183,7 +183,7 @@ class InterviewStartScreen(Localized, Screen[None]):
         self.query_one("#ivs-consent", Checkbox).label = self.t("iv.start.consent_label")
         self.query_one("#ivs-start", Button).label = self.t("iv.start.start")
         self.query_one("#ivs-hint", Static).update(self.t("iv.start.hint"))
-        translate_bindings(self.query_one(InterviewList), self.lang)
+        key_descriptions.translate(self.query_one(InterviewList), self.lang)
         self._fill()
 
     def _fill(self) -> None:

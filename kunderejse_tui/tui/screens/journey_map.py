@@ -12,7 +12,6 @@ The screen owns one ``JourneyDocument``; every change goes through
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import os
 from typing import TYPE_CHECKING, ClassVar
@@ -22,13 +21,11 @@ from textual.binding import Binding, BindingType
 
 from kunderejse_tui.journey.document import JourneyDocument
 from kunderejse_tui.journey.edits import KeyPath
-from kunderejse_tui.journey.fileio import SaveError
 from kunderejse_tui.journey.problems import JourneyLoadError
-from kunderejse_tui.tui import safety
 from kunderejse_tui.tui.map_editing import MapEditing
-from kunderejse_tui.tui.messages import JumpTo
-from kunderejse_tui.tui.screens.confirm import CommentsDialog, QuitChoice, QuitDialog
+from kunderejse_tui.tui.screens.confirm import QuitChoice, QuitDialog
 from kunderejse_tui.tui.screens.load_error import LoadErrorScreen
+from kunderejse_tui.tui.session import JourneySession
 from kunderejse_tui.tui.widgets.problems_panel import ProblemsPanel
 
 if TYPE_CHECKING:
@@ -111,10 +108,10 @@ class JourneyMapScreen(MapEditing):
         Binding("escape", "back", "key.back", show=False),
     ]
 
-    def __init__(self, document: JourneyDocument, whole_file: bytes | None = None) -> None:
-        """``document`` may be a preview (``document.partial``) of the journey whose
-        bytes are ``whole_file``: the map then reads the rest in a worker."""
-        super().__init__(document)
+    def __init__(self, session: JourneySession, whole_file: bytes | None = None) -> None:
+        """``session.document`` may be a preview (``document.partial``) of the journey
+        whose bytes are ``whole_file``: the map then reads the rest in a worker."""
+        super().__init__(session)
         self._whole_file = whole_file
         self.hits: list[Hit] = []
         self.hit_index = 0
@@ -123,10 +120,13 @@ class JourneyMapScreen(MapEditing):
     # ---- opening
 
     async def on_mount(self) -> None:
+        session = self.session
+        session.state_changed.subscribe(self, self._update_title, immediate=True)
+        session.problems_checked.subscribe(self, self._show_problems, immediate=True)
         if not self.document.partial:
             # Locks and recovery copies once the map is on screen (one frame later).
             self.call_after_refresh(self._guard)
-        self.app.follow_journey_language(self.document.language)
+        session.app.follow_journey_language(self.document.language)
         await self._refresh_map(first_screenful=self._columns_on_screen())
         if self.columns:
             self._enter_column(self.columns[0])
@@ -143,11 +143,11 @@ class JourneyMapScreen(MapEditing):
             self.call_after_refresh(self._read_whole, self._whole_file)
         else:
             # After the first paint: a big journey's check would compete with it for the GIL.
-            self.call_after_refresh(self._validate)
+            self.call_after_refresh(self.session.check)
 
     def _guard(self) -> None:
         if self.is_attached:
-            safety.on_map_mount(self)
+            self.run_worker(self.session.guard_journey(), group="safety-open", exclusive=True)
 
     @work(thread=True, exclusive=True, group="read-whole")
     def _read_whole(self, raw: bytes) -> None:
@@ -161,9 +161,7 @@ class JourneyMapScreen(MapEditing):
             self.app.call_from_thread(self._whole_read, whole)
 
     def _startup_done(self) -> None:
-        startup_done = getattr(self.app, "startup_done", None)
-        if startup_done is not None:
-            self.call_after_refresh(startup_done)
+        self.call_after_refresh(self.session.app.startup_done)
 
     def _whole_read(self, whole: JourneyDocument | JourneyLoadError) -> None:
         self._whole_file = None
@@ -175,17 +173,17 @@ class JourneyMapScreen(MapEditing):
             self.app.switch_screen(LoadErrorScreen(self.document.path, whole.problems))
             return
         self.document.complete(whole)  # listeners: redraw what differs, check it all
-        safety.on_map_mount(self)
+        self._guard()
         self.refresh_bindings()
         self._update_title()
 
     def on_unmount(self) -> None:
         self._unsubscribe()
-        safety.on_map_unmount(self)
+        self.session.close()
 
     # ---- showing a path
 
-    def on_jump_to(self, message: JumpTo) -> None:
+    def on_problems_panel_jump_to(self, message: ProblemsPanel.JumpTo) -> None:
         panel = self.query_one(ProblemsPanel)
         panel.can_focus = False
         self.set_focus(None)
@@ -294,36 +292,8 @@ class JourneyMapScreen(MapEditing):
 
     @work(exclusive=True, group="save")
     async def _save(self, then_exit: bool, then_leave: bool) -> None:
-        doc = self.document
-        if not doc.dirty:
-            self.notify(self.t("save.nothing"))
-        else:
-            if doc.has_comments:
-                confirmed = await self.app.push_screen_wait(CommentsDialog(doc.path.name))
-                if not confirmed:
-                    self.notify(self.t("save.cancelled"), severity="warning")
-                    return
-            if not await safety.before_save(self):
-                return
-            snapshot = doc.snapshot()
-            try:
-                fingerprint = await asyncio.to_thread(doc.write, snapshot)
-            except (SaveError, OSError) as exc:
-                self.notify(safety.save_failed(self, exc), severity="error", timeout=10)
-                return
-            doc.mark_saved(snapshot, fingerprint)
-            safety.after_save(self, snapshot)
-            self._update_title()
-            problems = await asyncio.to_thread(doc.problems, snapshot)
-            errors = sum(1 for p in problems if p.severity == "error")
-            if errors:
-                self.notify(
-                    self.t("save.with_problems", file=doc.path.name, n=errors),
-                    severity="warning",
-                    timeout=6,
-                )
-            else:
-                self.notify(self.t("save.done", file=doc.path.name))
+        if not await self.session.save():
+            return
         if then_exit:
             self.app.exit(0)
         elif then_leave:
@@ -352,7 +322,7 @@ class JourneyMapScreen(MapEditing):
 
         def answered(choice: QuitChoice | None) -> None:
             if choice == "discard":
-                safety.discarded(self)
+                self.session.close(discarded=True)
                 self.dismiss(None)
             elif choice == "save":
                 self.start_save(then_leave=True)

@@ -31,7 +31,7 @@ class Choice:
     variant: str = "default"
 
 
-class ChoiceDialog(Localized, ModalScreen[str]):
+class ChoiceDialog(Localized[str], ModalScreen[str]):
     """A question with a few answers; escape answers ``cancel_id``."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", show=False)]
@@ -94,7 +94,7 @@ def difference(old: dict[str, Any] | None, new: dict[str, Any], header: str) -> 
     return header + "\n" + "\n".join(lines) if lines else ""
 
 
-class DiffScreen(Localized, ModalScreen[None]):
+class DiffScreen(Localized[None], ModalScreen[None]):
     """Read the difference; any of escape, q or enter closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -25,7 +25,7 @@ class SearchResult:
     index: int
 
 
-class SearchScreen(Localized, ModalScreen[SearchResult | None]):
+class SearchScreen(Localized[SearchResult | None], ModalScreen[SearchResult | None]):
     """| Key | Action |
     | :- | :- |
     | enter | go to the highlighted hit (n / shift+n on the map: next / previous) |

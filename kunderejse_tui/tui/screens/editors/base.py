@@ -17,12 +17,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Label, Static
+from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 
 from kunderejse_tui.journey.access import text
 from kunderejse_tui.journey.edits import MISSING, EditError, Editor, KeyPath
+from kunderejse_tui.tui import key_descriptions
 from kunderejse_tui.tui.i18n import tr
-from kunderejse_tui.tui.localized import translate_bindings
 from kunderejse_tui.tui.screens.editors.discard import Choice, DiscardDialog
 from kunderejse_tui.tui.screens.editors.fields import Field, FormRow, Section
 
@@ -120,11 +120,12 @@ class EditorForm(ModalScreen[bool]):
         yield Footer()
 
     def on_mount(self) -> None:
-        translate_bindings(self, self.lang)
-        if getattr(self.app, "cursor_blink", True) is False:
-            # The app asks for a steady cursor (snapshots, recordings).
-            for widget in self.query("Input, TextArea"):
-                widget.cursor_blink = False  # type: ignore[attr-defined]
+        key_descriptions.translate(self, self.lang)
+        if self.app.is_headless:  # tests and snapshots: a cursor that holds still
+            for box in self.query(Input):
+                box.cursor_blink = False
+            for area in self.query(TextArea):
+                area.cursor_blink = False
         first = next((f for f in self.fields if not f.locked and f.key != ("id",)), None)
         if first is not None:
             first.focus()
