@@ -39,6 +39,8 @@ from kunderejse_tui.journey.recovery import (
 from kunderejse_tui.journey.yamlio import Loaded, load_text, read_bytes
 
 if TYPE_CHECKING:
+    from textual.app import App
+
     from kunderejse_tui.journey.merge import MergeResult
 
 __all__ = [
@@ -290,7 +292,7 @@ def journeys_with_recovery() -> dict[Path, Recovery]:
     return {rec.path: rec for rec in list_recoveries() if not rec.writer_alive()}
 
 
-def install_signal_handlers(app: Any) -> None:
+def install_signal_handlers(app: App[int]) -> None:
     """On SIGHUP (terminal closed) and SIGTERM: write every copy, then leave.
 
     The handlers run as event-loop callbacks, never in the middle of an edit,

@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult, ReturnType
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -285,6 +285,8 @@ class InterviewList(NavList):
         self.indices: list[int] = []
 
 
-def open_interviews(app: Any, document: JourneyDocument, *, today: Today | None = None) -> None:
+def open_interviews(
+    app: App[ReturnType], document: JourneyDocument, *, today: Today | None = None
+) -> None:
     """What the map's "interview" key does: this screen over the map."""
     app.push_screen(InterviewStartScreen(document, today=today))
