@@ -35,7 +35,7 @@ def tp_ids(app: KunderejseApp, stage: int) -> list[str]:
 def focused_path(app: KunderejseApp) -> tuple[Any, ...]:
     screen = open_map(app)
     assert screen is not None
-    found = screen.current()
+    found = screen.journey_map.current()
     assert found is not None
     return found[1].path
 
@@ -45,7 +45,7 @@ async def type_text(pilot: Pilot[Any], text: str) -> None:
 
 
 async def goto(pilot: Pilot[Any], path: tuple[Any, ...]) -> None:
-    assert the_map(pilot.app).focus_path(path)
+    assert the_map(pilot.app).journey_map.focus_path(path)
     await pilot.pause()
 
 
@@ -121,7 +121,7 @@ async def test_a_journey_without_stages_gets_its_first_stage_from_a_or_enter(
     app = KunderejseApp(path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert the_map(app).current() is None
+        assert the_map(app).journey_map.current() is None
         await pilot.press("a", "enter")  # nothing typed: refused, the dialog stays
         assert isinstance(app.screen, PromptDialog)
         await type_text(pilot, "Behov")
@@ -129,7 +129,7 @@ async def test_a_journey_without_stages_gets_its_first_stage_from_a_or_enter(
         await settle(pilot)
         assert stage_ids(app) == ["behov"]
         assert focused_path(app) == ("stages", 0)
-        assert [c.index for c in the_map(app).columns] == [0]
+        assert [c.index for c in the_map(app).journey_map.columns] == [0]
 
         await pilot.press("d")  # the stage goes again; Enter asks for a new first one
         await settle(pilot)
@@ -269,7 +269,7 @@ async def test_enter_opens_the_form_and_the_map_shows_its_changes(funnel: Path) 
         assert isinstance(app.screen, JourneyMapScreen)
         assert the_map(app).document.data["stages"][0]["touchpoints"][0]["emotion"] == 1
         assert str(column.options[row_index].prompt).startswith("1 ☹☹")
-        assert the_map(app).current()[0] is column  # type: ignore[index]
+        assert the_map(app).journey_map.current()[0] is column  # type: ignore[index]
 
         await pilot.press("ctrl+z")
         await settle(pilot)

@@ -94,7 +94,7 @@ async def test_problems_update_as_you_edit_and_jump_to_the_item(funnel: Path) ->
         panel.highlighted = [p.code for p in screen.problems].index("S106")
         await pilot.press("enter")
         await pilot.pause()
-        current = screen.current()
+        current = screen.journey_map.current()
         assert current is not None and current[1].path == ("stages", 2, "touchpoints", 1)
         assert app.focused is None  # back on the map: the screen has the keys
 

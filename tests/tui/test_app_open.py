@@ -35,7 +35,7 @@ async def test_a_file_opens_on_its_map_with_one_column_per_stage(funnel: Path) -
         assert [row.split("\n")[0] for row in first_rows] == names
         assert screen.title == "Privatkunder køber ny bil"
         assert "ingen problemer" in screen.sub_title
-        current = screen.current()
+        current = screen.journey_map.current()
         assert current is not None and current[0].index == 0 and current[0].has_class("-current")
 
 
@@ -119,7 +119,9 @@ async def test_a_big_journey_shows_its_map_while_the_interviews_are_read(
     monkeypatch.setattr(JourneyDocument, "from_bytes", held)
     app = KunderejseApp(big_journey)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await shows(pilot, JourneyMapScreen, lambda s: s.columns and s.sub_title)
+        screen = await shows(
+            pilot, JourneyMapScreen, lambda s: s.journey_map.columns and s.sub_title
+        )
         doc = screen.document
         assert doc.partial and "interviews" not in doc.data
         assert "læser interviewene" in screen.sub_title
@@ -130,7 +132,7 @@ async def test_a_big_journey_shows_its_map_while_the_interviews_are_read(
         assert isinstance(app.screen, JourneyMapScreen) and not doc.dirty
         # ... moving around does not.
         await pilot.press("right")
-        current = screen.current()
+        current = screen.journey_map.current()
         assert current is not None and current[0].index == 1
 
         gate.set()
@@ -141,7 +143,7 @@ async def test_a_big_journey_shows_its_map_while_the_interviews_are_read(
         assert "ingen problemer" in screen.sub_title
         assert screen.check_action("delete", ()) is True
         assert app.journey is not None and app.journey.guard is not None  # lock and recovery copies
-        current = screen.current()
+        current = screen.journey_map.current()
         assert current is not None and current[0].index == 1  # where the user was
 
 

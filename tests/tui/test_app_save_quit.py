@@ -39,7 +39,7 @@ async def test_ctrl_s_saves_and_only_the_edited_lines_change(funnel: Path) -> No
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, JourneyMapScreen)
-        screen.focus_path(("stages", 4))
+        screen.journey_map.focus_path(("stages", 4))
         await rename(pilot, "loyal")  # the last stage; one interview answer refers to it
         assert screen.title.startswith("● ")
         await pilot.press("ctrl+s")
@@ -73,7 +73,7 @@ async def test_a_file_with_comments_asks_before_the_first_save(funnel: Path) -> 
     app = KunderejseApp(funnel)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        app.screen.focus_path(("stages", 4))
+        app.screen.journey_map.focus_path(("stages", 4))
         await rename(pilot, "loyal")
         await pilot.press("ctrl+s")
         await pilot.pause()  # not settle(): the save worker waits for the answer
@@ -142,7 +142,7 @@ async def test_quit_with_changes_and_save_saves_then_quits(funnel: Path) -> None
     app = KunderejseApp(funnel)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        app.screen.focus_path(("stages", 4))
+        app.screen.journey_map.focus_path(("stages", 4))
         await rename(pilot, "loyal")
         await pilot.press("ctrl+q")
         await pilot.pause()

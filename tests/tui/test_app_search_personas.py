@@ -20,7 +20,7 @@ SIZE = (120, 40)
 def focused_path(app: KunderejseApp) -> tuple[Any, ...]:
     screen = open_map(app)
     assert screen is not None
-    found = screen.current()
+    found = screen.journey_map.current()
     assert found is not None
     return found[1].path
 

@@ -331,18 +331,18 @@ async def test_the_map_shows_the_known_counts_and_o_opens_the_quotes_of_the_item
         assert isinstance(screen, JourneyMapScreen)
 
         def shown(column: int) -> list[str]:
-            return [str(o.prompt) for o in screen.columns[column].options]
+            return [str(o.prompt) for o in screen.journey_map.columns[column].options]
 
         fase_a, fase_c = shown(0), shown(2)
         assert fase_a[0].splitlines()[-1] == "❝ 4 svar"
-        kinds = [r.kind if r else None for r in screen.columns[0].rows]
+        kinds = [r.kind if r else None for r in screen.journey_map.columns[0].rows]
         touchpoints = [o for o, k in zip(fase_a, kinds, strict=True) if k == "touchpoint"]
         assert [t.splitlines()[-1].strip() for t in touchpoints] == ["❝ 2 svar", "❝ 1 svar"]
         assert fase_c[0].splitlines()[-1] == "○ antaget"
         assert "○ antaget" in next(o for o in fase_c if "Berøring W" in o)
 
         # On Berøring Y (second touchpoint of Fase A), o shows its one quote.
-        column, _ = screen.current() or (None, None)
+        column, _ = screen.journey_map.current() or (None, None)
         assert column is not None
         column.select_path(("stages", 0, "touchpoints", 1))
         await pilot.press("o")

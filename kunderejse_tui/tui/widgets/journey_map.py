@@ -1,127 +1,105 @@
-"""The journey map's view: stage columns side by side, the emotion curve under
-them, the problems panel below, and the current column.
+"""The journey map: stage columns side by side, the emotion curve under them, the cursor.
 
-The view subscribes to ``document.editor`` and redraws only the stage columns
+The map subscribes to ``document.editor`` and redraws only the stage columns
 whose data changed, so undo, redo, forms and the persona screen all show up the
-same way. Validation runs in a worker thread 0.3 s after the last change.
-:class:`~kunderejse_tui.tui.screens.journey_map.JourneyMapScreen` adds the keys,
-the editing (``map_editing``), saving and the other screens.
+same way. It owns the cursor: which column is current, which row is highlighted,
+and moving between them. The screen around it owns the keys (see
+``screens/journey_map.py``) and asks the map to move.
 """
 
 from __future__ import annotations
 
 import pickle
+from dataclasses import dataclass
+from typing import Literal
 
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Container, Horizontal
-from textual.css.query import NoMatches
-from textual.widgets import Footer
+from textual.dom import DOMNode
+from textual.message import Message
+from textual.widgets import OptionList
 
 from kunderejse_tui.journey.access import as_dict, as_list, text
 from kunderejse_tui.journey.edits import Change, KeyPath
-from kunderejse_tui.journey.problems import Problem
-from kunderejse_tui.tui.journey_files import shown_path
-from kunderejse_tui.tui.localized import Localized
 from kunderejse_tui.tui.session import JourneySession
 from kunderejse_tui.tui.widgets.emotion_curve import EmotionCurve
-from kunderejse_tui.tui.widgets.problems_panel import ProblemsPanel
 from kunderejse_tui.tui.widgets.stage_column import Row, StageColumn, build_rows
-from kunderejse_tui.tui.widgets.title_header import TitleHeader
 
 COLUMN_WIDTH = 34
 
+ColumnMove = Literal["first", "last", "page_up", "page_down"]
 
-class MapView(Localized[None]):
-    """The map of one journey, kept in step with its editor."""
+
+class JourneyMap(Container):
+    """The map of one journey, kept in step with its editor.
+
+    A plain Container: ScrollableContainer binds the arrow keys, which belong to
+    the screen's map keys.
+    """
+
+    @dataclass
+    class RowChosen(Message):
+        """A row of a stage column was chosen with the mouse (a double click): edit it."""
 
     def __init__(self, session: JourneySession) -> None:
-        super().__init__()
+        super().__init__(id="map")
         self.session = session
         self.document = session.document
-        self._refresh_pending = False
-        self._focus_after_refresh: KeyPath | None = None
-        self._last_change: Change | None = None
-        self._problems_shown = False
-        self._stale = False
         self.column_index = 0
+        self._redraw_pending = False
+        self._focus_after_redraw: KeyPath | None = None
+        self._stale = False
         self._unsubscribe = self.document.editor.subscribe(self._changed)
 
-    # ---- layout
-
     def compose(self) -> ComposeResult:
-        yield TitleHeader()
-        # A plain Container: ScrollableContainer binds the arrow keys, which belong to the map.
-        with Container(id="map"):
-            yield Horizontal(id="columns")
-            yield EmotionCurve(COLUMN_WIDTH, id="curve")
-        yield ProblemsPanel(id="problems")
-        yield Footer()
+        yield Horizontal(id="columns")
+        yield EmotionCurve(COLUMN_WIDTH, id="curve")
 
-    @property
-    def problems(self) -> list[Problem]:
-        """What the latest check of the journey found."""
-        return self.session.problems
+    def on_unmount(self) -> None:
+        self._unsubscribe()
 
     @property
     def columns(self) -> list[StageColumn]:
         return list(self.query_one("#columns", Horizontal).query_children(StageColumn))
 
-    def on_screen_resume(self) -> None:
-        if self._stale:
-            self._schedule_refresh()
-
-    def refresh_texts(self) -> None:
-        # The language is part of each column's signature: a switch rebuilds them all.
-        self._schedule_refresh()
-        self.query_one(ProblemsPanel).show(self.session.problems, self.lang)
-        self._update_title()
-
-    def _update_title(self, _: None = None) -> None:
-        doc = self.document
-        self.title = self.session.title()
-        problems = self.session.problems
-        errors = sum(1 for p in problems if p.severity == "error")
-        warnings = len(problems) - errors
-        if doc.partial:
-            count = self.t("map.reading_rest")
-        elif errors or warnings:
-            count = self.t("map.problem_count", errors=errors, warnings=warnings)
-        else:
-            count = self.t("map.no_problems")
-        self.sub_title = f"{shown_path(doc.path)} · {count}"
-
     # ---- keeping the map in step with the journey
 
     def _changed(self, change: Change) -> None:
-        self._last_change = change
-        self._update_title()
-        self._schedule_refresh()
+        self.schedule_redraw()
 
-    def _schedule_refresh(self, focus: KeyPath | None = None) -> None:
+    def schedule_redraw(self, focus: KeyPath | None = None) -> None:
+        """Redraw after the next refresh; ``focus``: then move the cursor to that path."""
         if focus is not None:
-            self._focus_after_refresh = focus
-        if not self._refresh_pending:
-            self._refresh_pending = True
-            self.call_after_refresh(self._refresh_map)
+            self._focus_after_redraw = focus
+        if not self._redraw_pending:
+            self._redraw_pending = True
+            self.call_after_refresh(self.redraw)
 
-    async def _refresh_map(self, first_screenful: int | None = None) -> None:
+    def redraw_if_stale(self) -> None:
+        """The screen is back on top: redraw what changed while it was covered."""
+        if self._stale:
+            self.schedule_redraw()
+
+    async def redraw(self, first_screenful: int | None = None) -> None:
         """Redraw the columns whose stage changed (compared by a pickled signature).
 
         ``first_screenful``: draw only that many columns now and the others after
         the next paint (opening a journey: what is on screen first).
         """
-        self._refresh_pending = False
+        self._redraw_pending = False
         if not self.is_attached:
             return
-        if not self.is_current and self.columns:
+        screen = self.screen
+        if not screen.is_current and self.columns:
             # Covered (an interview typed into the journey, a form): redraw once on return.
             self._stale = True
             return
         self._stale = False
+        lang = self.session.lang
         if self.document.partial and first_screenful is None:
             # A preview stays a screenful: all of it comes with the whole file.
-            first_screenful = self._columns_on_screen()
+            first_screenful = self.columns_on_screen()
         data = self.document.data
         stages = as_list(data.get("stages"))
         holder = self.query_one("#columns", Horizontal)
@@ -148,47 +126,51 @@ class MapView(Localized[None]):
 
             cov = coverage(data)
         for i, (column, stage) in enumerate(zip(columns, stages, strict=False)):
-            badges = stage_evidence(cov, i, self.lang) if cov is not None else ("", {})
+            badges = stage_evidence(cov, i, lang) if cov is not None else ("", {})
             if first_screenful is not None:
                 # Opening: only what the first frame shows (the columns on screen, the
                 # rows that fit in them); all of it right after that frame.
                 if i < first_screenful:
                     # A row is two lines or more: half the height in rows fills a column.
-                    rows = build_rows(
-                        stage, i, self.lang, personas, badges, limit=self.size.height // 2
-                    )
+                    limit = screen.size.height // 2
+                    rows = build_rows(stage, i, lang, personas, badges, limit=limit)
                     column.show(rows, None)
                     column.border_title = f"{i + 1}/{len(stages)}"
                 continue
-            signature = (self.lang, persona_key, badges, pickle.dumps(stage))
+            # The language is part of the signature: a switch rebuilds every column.
+            signature = (lang, persona_key, badges, pickle.dumps(stage))
             if column.signature != signature:
-                column.show(build_rows(stage, i, self.lang, personas, badges), signature)
+                column.show(build_rows(stage, i, lang, personas, badges), signature)
                 column.border_title = f"{i + 1}/{len(stages)}"
         if first_screenful is not None and not self.document.partial:
             # The rest right after the first frame; a preview's rest comes with the
             # whole file instead (drawing it twice would hold the whole file up).
-            self._schedule_refresh()
-        self.query_one(EmotionCurve).update(data, self.lang)
-        focus, self._focus_after_refresh = self._focus_after_refresh, None
+            self.schedule_redraw()
+        self.query_one(EmotionCurve).update(data, lang)
+        focus, self._focus_after_redraw = self._focus_after_redraw, None
         if focus is not None:
             self.focus_path(focus)
 
-    def _columns_on_screen(self) -> int:
+    def columns_on_screen(self) -> int:
         """How many stage columns the screen's width shows (the last one in part)."""
-        return self.size.width // COLUMN_WIDTH + 1
+        return self.screen.size.width // COLUMN_WIDTH + 1
+
+    # ---- the cursor
 
     def focus_path(self, path: KeyPath) -> bool:
-        """Move the map's focus to the item at ``path`` (or its nearest shown ancestor)."""
+        """Move the cursor to the item at ``path`` (or its nearest shown ancestor)."""
         columns = self.columns
         if len(path) < 2 or path[0] != "stages" or not isinstance(path[1], int):
             return False
-        if not 0 <= path[1] < len(columns):
+        index = path[1]
+        if not 0 <= index < len(columns):
             if not columns:
                 return False
-            path = ("stages", len(columns) - 1)
-        column = columns[path[1]]  # type: ignore[index]
+            index = len(columns) - 1
+            path = ("stages", index)
+        column = columns[index]
         column.select_path(path)
-        self._enter_column(column)
+        self.enter_column(column)
         return True
 
     def current(self) -> tuple[StageColumn, Row] | None:
@@ -200,50 +182,38 @@ class MapView(Localized[None]):
         row = column.current_row()
         return (column, row) if row is not None else None
 
-    def _enter_column(self, column: StageColumn) -> None:
+    def enter_column(self, column: StageColumn) -> None:
         """Make ``column`` the current one and scroll it into view.
 
         The columns never take the keyboard focus: moving focus makes Textual
         rebuild the footer and restyle the screen, which cost a visible fraction
         of a second per step on a wide map. The screen owns the keys instead and
-        marks the current column with a class.
+        the current column is marked with a class.
         """
         columns = self.columns
         if 0 <= self.column_index < len(columns) and columns[self.column_index] is not column:
             columns[self.column_index].set_class(False, "-current")
         self.column_index = column.index
         column.set_class(True, "-current")
-        if self.focused is not None and self.focused is not self.query_one(ProblemsPanel):
-            self.set_focus(None)
-        self.query_one("#map").scroll_to_widget(column, animate=False)
+        self.scroll_to_widget(column, animate=False)
 
     def on_click(self, event: events.Click) -> None:
-        node = event.widget
+        node: DOMNode | None = event.widget
         while node is not None and not isinstance(node, StageColumn):
-            node = node.parent  # type: ignore[assignment]
+            node = node.parent
         if isinstance(node, StageColumn):
-            self.set_focus(None)
-            self._enter_column(node)
+            self.screen.set_focus(None)
+            self.enter_column(node)
 
-    # ---- problems
-
-    def _show_problems(self, problems: list[Problem]) -> None:
-        if not self.is_attached:
-            return
-        try:
-            panel = self.query_one(ProblemsPanel)
-        except NoMatches:
-            return  # the app is closing: the screen's widgets are already gone
-        panel.show(problems, self.lang)
-        if problems and not self._problems_shown:
-            # Shown by itself once, so nobody misses them; F8 hides it for good.
-            self._problems_shown = True
-            panel.display = True
-        self._update_title()
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if isinstance(event.option_list, StageColumn):
+            event.stop()
+            self.post_message(self.RowChosen())
 
     # ---- moving around
 
-    def action_stage(self, delta: int) -> None:
+    def step_stage(self, delta: int) -> None:
+        """To the row most like the current one in the stage ``delta`` columns away."""
         found = self.current()
         if found is None:
             return
@@ -255,16 +225,27 @@ class MapView(Localized[None]):
             return
         ordinal = column.ordinal()
         columns[target].select_like(row, ordinal)
-        self._enter_column(columns[target])
+        self.enter_column(columns[target])
 
-    def action_item(self, delta: int) -> None:
+    def step_item(self, delta: int) -> None:
+        """To the next (``delta`` > 0) or previous row of the current stage."""
         found = self.current()
         if found is not None:
             column, _ = found
             (column.action_cursor_down if delta > 0 else column.action_cursor_up)()
 
-    def action_column(self, action: str) -> None:
+    def move_in_column(self, move: ColumnMove) -> None:
         """Home, End, Page Up/Down in the current column."""
         found = self.current()
-        if found is not None:
-            getattr(found[0], f"action_{action}")()
+        if found is None:
+            return
+        column = found[0]
+        if move == "first":
+            column.action_first()
+        elif move == "last":
+            column.action_last()
+        # Textual leaves OptionList's page actions unannotated.
+        elif move == "page_up":
+            column.action_page_up()  # type: ignore[no-untyped-call]
+        else:
+            column.action_page_down()  # type: ignore[no-untyped-call]
