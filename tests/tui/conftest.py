@@ -17,7 +17,9 @@ import pytest
 from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import ModalScreen
+from textual.widget import Widget
 
+from kunderejse_tui.journey.document import JourneyDocument
 from kunderejse_tui.tui.screens.journey_map import JourneyMapScreen
 
 REPO = Path(__file__).resolve().parents[2]
@@ -123,6 +125,19 @@ def big_journey(tmp_path: Path) -> Path:
     target = tmp_path / "work" / "stor.journey.yaml"
     target.write_text(dump(data, loaded.schema_line), encoding="utf-8")
     return target
+
+
+def focused(app: App[Any]) -> Widget | None:
+    """``app.focused`` read afresh: after ``assert app.focused is a`` mypy would take
+    it to stay ``a`` across the key presses that move the focus."""
+    return app.focused
+
+
+def the_document(app: App[Any]) -> JourneyDocument:
+    """The open journey's document (a journey must be open)."""
+    screen = open_map(app)
+    assert screen is not None, "no journey is open"
+    return screen.document
 
 
 def open_map(app: App[Any]) -> JourneyMapScreen | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import FUNNEL, settle
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Select
 
 from kunderejse_tui.journey.validate import validate_file
 from kunderejse_tui.tui.app import KunderejseApp
@@ -26,8 +26,8 @@ async def test_a_new_journey_from_a_template_is_written_and_opened(tmp_path: Pat
         await pilot.press("n")
         assert isinstance(app.screen, NewJourneyScreen)
         dialog = app.screen
-        dialog.query_one("#new-template").value = "lifecycle-12"
-        dialog.query_one("#new-lang").value = "en"
+        dialog.query_one("#new-template", Select).value = "lifecycle-12"
+        dialog.query_one("#new-lang", Select).value = "en"
         await pilot.press(*"Energy advice", "enter")
         await settle(pilot)
         assert isinstance(app.screen, JourneyMapScreen)

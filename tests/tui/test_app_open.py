@@ -34,7 +34,7 @@ async def test_a_file_opens_on_its_map_with_one_column_per_stage(funnel: Path) -
         first_rows = [str(c.options[0].prompt).split("\n")[0] for c in columns]
         assert [row.split("\n")[0] for row in first_rows] == names
         assert screen.title == "Privatkunder køber ny bil"
-        assert "ingen problemer" in screen.sub_title
+        assert "ingen problemer" in (screen.sub_title or "")
         current = screen.journey_map.current()
         assert current is not None and current[0].index == 0 and current[0].has_class("-current")
 
@@ -101,7 +101,7 @@ async def test_a_journey_with_problems_opens_and_lists_them(funnel: Path) -> Non
         screen = app.screen
         assert isinstance(screen, JourneyMapScreen)
         assert [p.code for p in screen.problems] == ["X202"]
-        assert "1 fejl, 0 advarsler" in screen.sub_title
+        assert "1 fejl, 0 advarsler" in (screen.sub_title or "")
         assert screen.query_one("#problems").display  # shown by itself the first time
 
 
@@ -124,7 +124,7 @@ async def test_a_big_journey_shows_its_map_while_the_interviews_are_read(
         )
         doc = screen.document
         assert doc.partial and "interviews" not in doc.data
-        assert "læser interviewene" in screen.sub_title
+        assert "læser interviewene" in (screen.sub_title or "")
         stages_before = [s["id"] for s in doc.data["stages"]]
         # Editing waits for the whole file (nothing typed now could be lost later) ...
         assert screen.check_action("delete", ()) is None
@@ -140,7 +140,7 @@ async def test_a_big_journey_shows_its_map_while_the_interviews_are_read(
         assert not doc.partial and not doc.dirty and not doc.editor.can_undo
         assert len(doc.data["interviews"]) == 240
         assert [s["id"] for s in doc.data["stages"]] == stages_before
-        assert "ingen problemer" in screen.sub_title
+        assert "ingen problemer" in (screen.sub_title or "")
         assert screen.check_action("delete", ()) is True
         assert app.journey is not None and app.journey.guard is not None  # lock and recovery copies
         current = screen.journey_map.current()

@@ -17,7 +17,7 @@ from conftest import open_map, settle, shows
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
-from kunderejse_tui.journey import fileio, recovery
+from kunderejse_tui.journey import recovery
 from kunderejse_tui.journey.disk import hash_bytes
 from kunderejse_tui.journey.edits import SetValue
 from kunderejse_tui.journey.fileio import _same, save_journey
@@ -227,7 +227,7 @@ async def test_a_failing_save_keeps_edits_and_copy_and_says_why(
             raise OSError(code, os.strerror(code))
 
         with monkeypatch.context() as m:
-            m.setattr(fileio.os, "replace", refuse)
+            m.setattr("kunderejse_tui.journey.fileio.os.replace", refuse)
             await pilot.press("ctrl+s")
             await settle(pilot)
         assert any(words in n and "not saved" in n for n in notifications(app))
@@ -288,7 +288,7 @@ async def test_a_second_app_opens_read_only_until_it_takes_over(
         await pilot.press("r")  # read-only
         await settle(pilot)
         screen = the_map(app)
-        assert screen.title.startswith("[read-only] ")
+        assert (screen.title or "").startswith("[read-only] ")
         await pilot.press("d")
         await settle(pilot)
         assert not screen.document.dirty
@@ -300,7 +300,7 @@ async def test_a_second_app_opens_read_only_until_it_takes_over(
         assert still_ours(other_session) == "True"
         await pilot.press("ctrl+t")  # take over
         await settle(pilot)
-        assert not screen.title.startswith("[read-only]")
+        assert not (screen.title or "").startswith("[read-only]")
         assert still_ours(other_session) == "False"
         await pilot.press("d")
         await pilot.press("ctrl+s")

@@ -26,7 +26,7 @@ def notifications(app: KunderejseApp) -> list[str]:
     return [n.message for n in app._notifications]
 
 
-async def rename(pilot: Pilot[object], new: str) -> None:
+async def rename(pilot: Pilot[int], new: str) -> None:
     """Rename the focused item's id through the dialog."""
     await pilot.press("r", "ctrl+u", *new, "enter")
     await settle(pilot)
@@ -41,11 +41,11 @@ async def test_ctrl_s_saves_and_only_the_edited_lines_change(funnel: Path) -> No
         assert isinstance(screen, JourneyMapScreen)
         screen.journey_map.focus_path(("stages", 4))
         await rename(pilot, "loyal")  # the last stage; one interview answer refers to it
-        assert screen.title.startswith("● ")
+        assert (screen.title or "").startswith("● ")
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert not screen.document.dirty
-        assert not screen.title.startswith("●")
+        assert not (screen.title or "").startswith("●")
         assert "Gemt: bilkoeb-privat.journey.yaml" in notifications(app)
     assert changed_lines(before, funnel.read_bytes()) == [
         "-  - id: delight",
@@ -73,6 +73,7 @@ async def test_a_file_with_comments_asks_before_the_first_save(funnel: Path) -> 
     app = KunderejseApp(funnel)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
+        assert isinstance(app.screen, JourneyMapScreen)
         app.screen.journey_map.focus_path(("stages", 4))
         await rename(pilot, "loyal")
         await pilot.press("ctrl+s")
@@ -142,6 +143,7 @@ async def test_quit_with_changes_and_save_saves_then_quits(funnel: Path) -> None
     app = KunderejseApp(funnel)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
+        assert isinstance(app.screen, JourneyMapScreen)
         app.screen.journey_map.focus_path(("stages", 4))
         await rename(pilot, "loyal")
         await pilot.press("ctrl+q")

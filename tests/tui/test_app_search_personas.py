@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from conftest import open_map, settle
+from conftest import open_map, settle, the_document
 
 from kunderejse_tui.tui.app import KunderejseApp
 from kunderejse_tui.tui.screens.editors import PersonaForm
@@ -67,7 +67,7 @@ async def test_personas_add_edit_rename_delete(funnel: Path) -> None:
     app = KunderejseApp(funnel)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        data = app.screen.document.data
+        data = the_document(app).data
         await pilot.press("p")
         assert isinstance(app.screen, PersonasScreen)
         await pilot.press("a", *"Søren", "enter")

@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, settle
+from conftest import REPO, focused, settle
 from textual.app import App
 from textual.screen import Screen
-from textual.widgets import DataTable, Select, Static, TabbedContent
+from textual.widgets import DataTable, OptionList, Select, Static, TabbedContent
 
 from kunderejse_tui.journey.document import JourneyDocument
 from kunderejse_tui.journey.evidence import coverage
@@ -154,7 +154,9 @@ async def test_a_quote_opens_its_interview_at_that_answer(known: JourneyDocument
         await pilot.press("f3")
         await pilot.pause()
         # The picker shows the answer's links marked.
-        marked = [str(o.prompt).strip() for o in app.screen.query("OptionList").first().options]
+        marked = [
+            str(o.prompt).strip() for o in app.screen.query("OptionList").first(OptionList).options
+        ]
         assert [m for m in marked if m.startswith("[x]")] == [
             "[x] Berøring Y  ‹ Fase A",
             "[x] Berøring Z  ‹ Fase B",
@@ -163,7 +165,7 @@ async def test_a_quote_opens_its_interview_at_that_answer(known: JourneyDocument
         await settle(pilot)
         assert app.screen is coverage_screen
         await pilot.press("escape")  # from the quotes back to the list
-        assert app.focused is coverage_screen.query_one(CoverageList)
+        assert focused(app) is coverage_screen.query_one(CoverageList)
 
 
 # --------------------------------------------------------------------------- synthesis

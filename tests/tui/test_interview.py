@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import open_map, settle
+from conftest import focused, open_map, settle
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
@@ -334,7 +334,7 @@ async def test_skip_goes_to_the_next_unanswered_question_and_the_ends_are_told(
         await pilot.press("ctrl+o")
         assert app.focused is screen.query_one(QuestionList)
         await pilot.press("end", "enter")
-        assert screen.position == 7 and app.focused is screen.answer_box
+        assert screen.position == 7 and focused(app) is screen.answer_box
         await pilot.press("pagedown")
         assert screen.position == 7
         assert any("last question" in n.message for n in app._notifications)

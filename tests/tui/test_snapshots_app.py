@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FUNNEL, LIFECYCLE, REPO, settle
+from conftest import FUNNEL, LIFECYCLE, REPO, settle, the_document
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -96,7 +96,7 @@ def test_quit_dialog(snap_compare: Any, tmp_path: Path, monkeypatch: pytest.Monk
 
     async def run(pilot: Pilot[Any]) -> None:
         await settle(pilot)
-        pilot.app.screen.document.editor.set(("title",), "Mette og Kasper køber bil")
+        the_document(pilot.app).editor.set(("title",), "Mette og Kasper køber bil")
         await pilot.press("ctrl+q")
         await steady(pilot)
 
