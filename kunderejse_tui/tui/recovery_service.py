@@ -88,8 +88,8 @@ class JourneyGuard:
         self.other: OtherSession | None = None
         # What the file on disk holds, as data: the base of a merge when it changes.
         # None when it is not known (a restored copy of a version no longer on disk).
-        self.base: dict[str, Any] | None = document.snapshot().data
-        self.base_extra: dict[str, Any] | None = None
+        self.base: dict[str, object] | None = document.snapshot().data
+        self.base_extra: dict[str, object] | None = None
         self.last_copy_error: OSError | None = None
         self._copied_revision: int | None = None
         self._io = threading.Lock()
@@ -228,7 +228,7 @@ class JourneyGuard:
 
         return merge(self.base, self.document.snapshot().data, disk.loaded.data)
 
-    def adopt(self, disk: DiskVersion, data: dict[str, Any], *, label: str) -> None:
+    def adopt(self, disk: DiskVersion, data: dict[str, object], *, label: str) -> None:
         """Make ``disk`` the new base and put ``data`` in the editor (merge result or reload)."""
         assert disk.loaded is not None
         doc = self.document

@@ -9,7 +9,7 @@ that answer. The counting rules are the core's (``journey.evidence.coverage``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar, Literal
+from typing import ClassVar, Literal
 
 from textual import on
 from textual.app import App, ComposeResult
@@ -339,7 +339,7 @@ class CoverageList(NavList):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", show=False)]
 
 
-def open_quote(app: App[Any], document: JourneyDocument, quote: Quote) -> None:
+def open_quote(app: App[object], document: JourneyDocument, quote: Quote) -> None:
     """Open the quote's interview at the quote's answer, over the current screen."""
     answer = quote.path[3]
     index = answer if isinstance(answer, int) else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -68,7 +68,7 @@ def link_key(kind: str, item_id: str) -> str:
     return f"{kind}:{item_id}"
 
 
-def link_items(journey: Any, lang: str) -> list[PickItem]:
+def link_items(journey: object, lang: str) -> list[PickItem]:
     """Every stage, then its touchpoints indented under it, keyed ``stage:ID``/``touchpoint:ID``.
 
     A touchpoint names its stage too, so filtering on a touchpoint shows where it sits.

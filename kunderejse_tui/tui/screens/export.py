@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar, Protocol
+from typing import ClassVar, Protocol
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -67,7 +67,7 @@ class ExportDocument(Protocol):
     @property
     def editor(self) -> Editor: ...
 
-    def snapshot(self) -> Any: ...
+    def snapshot(self) -> object: ...
 
 
 def journey_name(path: Path) -> str:
@@ -100,18 +100,19 @@ class Options:
     anonymise: bool
 
 
-def render_exports(data: Any, options: Options) -> dict[str, str]:
+def render_exports(data: object, options: Options) -> dict[str, str]:
     """Every format for ``data`` (pure: runs in a worker thread)."""
-    common: dict[str, Any] = {"lang": options.lang, "persona": options.persona}
+    lang, persona = options.lang, options.persona
     return {
         "markdown": export_markdown(
             data,
             include_unconsented=options.include_unconsented,
             anonymise=options.anonymise,
-            **common,
+            lang=lang,
+            persona=persona,
         ),
-        "mermaid-journey": export_mermaid_journey(data, **common),
-        "mermaid-flowchart": export_mermaid_flowchart(data, **common),
+        "mermaid-journey": export_mermaid_journey(data, lang=lang, persona=persona),
+        "mermaid-flowchart": export_mermaid_flowchart(data, lang=lang, persona=persona),
     }
 
 
@@ -173,7 +174,7 @@ class ExportScreen(Screen[None]):
         self._rendered_for: Options | None = None
 
     @property
-    def data(self) -> dict[str, Any]:
+    def data(self) -> dict[str, object]:
         return self.document.editor.data
 
     # ---- layout
@@ -186,7 +187,10 @@ class ExportScreen(Screen[None]):
         with Horizontal(id="export-options"):
             yield Label(tr(t, "exp.persona"), classes="export-label")
             yield Select(
-                [(Content(text(p.get("name")) or p["id"]), p["id"]) for p in self._personas()],
+                [
+                    (Content(text(p.get("name")) or text(p["id"])), p["id"])
+                    for p in self._personas()
+                ],
                 prompt=tr(t, "exp.all_personas"),
                 allow_blank=True,
                 compact=True,
@@ -225,7 +229,7 @@ class ExportScreen(Screen[None]):
         yield Static(tr(t, "exp.hint"), id="export-hint")
         yield Footer()
 
-    def _personas(self) -> list[dict[str, Any]]:
+    def _personas(self) -> list[dict[str, object]]:
         return [p for p in personas(self.data) if isinstance(p.get("id"), str) and p["id"]]
 
     def on_mount(self) -> None:
@@ -270,7 +274,7 @@ class ExportScreen(Screen[None]):
         self._export_in_thread(self.document.snapshot(), options)
 
     @work(thread=True, exclusive=True, group="export")
-    def _export_in_thread(self, snapshot: Any, options: Options) -> None:
+    def _export_in_thread(self, snapshot: object, options: Options) -> None:
         data = snapshot.data if hasattr(snapshot, "data") else snapshot
         try:
             texts = render_exports(data, options)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -72,14 +72,14 @@ class Slot:
     question: str = ""  # a bank id; "" for an own question
     ask: str = ""  # the own question in words
     index: int | None = None  # the answer's position in the interview's answers
-    pending: dict[str, Any] = field(default_factory=dict)  # tags/links before there is text
+    pending: dict[str, object] = field(default_factory=dict)  # tags/links before there is text
 
     @property
     def key(self) -> tuple[str, str]:
         return (self.question, self.ask)
 
 
-def build_slots(answers: Any) -> list[Slot]:
+def build_slots(answers: object) -> list[Slot]:
     """The answers in file order, with the bank questions nobody answered yet in between.
 
     A missing bank question goes right before the first answer to a later bank
@@ -120,7 +120,7 @@ class InterviewSession:
 
     # ---- finding things
 
-    def _interview_at(self, index: int | None) -> Any:
+    def _interview_at(self, index: int | None) -> object:
         items = as_list(self.editor.data.get("interviews"))
         return items[index] if index is not None and 0 <= index < len(items) else None
 
@@ -136,7 +136,7 @@ class InterviewSession:
         return None
 
     @property
-    def interview(self) -> dict[str, Any] | None:
+    def interview(self) -> dict[str, object] | None:
         item = self._interview_at(self.interview_index)
         return item if isinstance(item, dict) else None
 
@@ -145,10 +145,10 @@ class InterviewSession:
         assert self.interview_index is not None
         return ("interviews", self.interview_index)
 
-    def answers(self) -> list[Any]:
+    def answers(self) -> list[object]:
         return as_list(as_dict(self.interview).get("answers"))
 
-    def answer(self, slot: Slot) -> dict[str, Any] | None:
+    def answer(self, slot: Slot) -> dict[str, object] | None:
         answers = self.answers()
         if slot.index is None or not 0 <= slot.index < len(answers):
             return None

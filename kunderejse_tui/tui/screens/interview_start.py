@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
@@ -58,7 +58,7 @@ def valid_date(value: str) -> bool:
     return True
 
 
-def interview_row(interview: dict[str, Any], personas: dict[str, str], lang: str) -> Content:
+def interview_row(interview: dict[str, object], personas: dict[str, str], lang: str) -> Content:
     """``2026-01-05  Jens Hansen · Pia · Anne · 4 svar  ⚠ uden samtykke``."""
     who = text(interview.get("respondent")) or text(interview.get("id")) or "?"
     answered = sum(
@@ -104,7 +104,7 @@ class InterviewStartScreen(Localized[None]):
         self.today = today or datetime.date.today
 
     @property
-    def data(self) -> dict[str, Any]:
+    def data(self) -> dict[str, object]:
         return self.document.data
 
     def _personas(self) -> list[tuple[str, str]]:
@@ -115,7 +115,7 @@ class InterviewStartScreen(Localized[None]):
                 out.append((pid, text(p.get("name")) or pid))
         return out
 
-    def _interviews(self) -> list[tuple[int, dict[str, Any]]]:
+    def _interviews(self) -> list[tuple[int, dict[str, object]]]:
         return list(access.dicts(self.data.get("interviews")))
 
     # ---- layout

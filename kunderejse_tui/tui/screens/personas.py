@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -21,7 +21,7 @@ from kunderejse_tui.tui.widgets.nav_list import NavList
 from kunderejse_tui.tui.widgets.title_header import TitleHeader
 
 
-def persona_row(persona: Any, lang_unnamed: str) -> Content:
+def persona_row(persona: object, lang_unnamed: str) -> Content:
     p = as_dict(persona)
     name = text(p.get("name")) or lang_unnamed
     content = Content.assemble((name, "bold"), ("  " + text(p.get("id")), "dim"))
@@ -88,7 +88,7 @@ class PersonasScreen(Localized[None]):
     def _changed(self, change: Change) -> None:
         self.call_after_refresh(self._fill)
 
-    def _personas(self) -> list[Any]:
+    def _personas(self) -> list[object]:
         return as_list(self.document.data.get("personas"))
 
     def _fill(self, select: int | None = None) -> None:

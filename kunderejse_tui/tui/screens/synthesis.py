@@ -10,7 +10,7 @@ it and in which interviews; Enter on a tag filters the first tab by it.
 from __future__ import annotations
 
 import textwrap
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
@@ -44,7 +44,7 @@ from kunderejse_tui.tui.widgets.title_header import TitleHeader
 
 
 def filtered(
-    journey: Any,
+    journey: object,
     lang: str,
     persona: str | None,
     tag: str | None,
@@ -96,7 +96,7 @@ class SynthesisScreen(Localized[None]):
         self.tags: list[TagCount] = []
 
     @property
-    def data(self) -> dict[str, Any]:
+    def data(self) -> dict[str, object]:
         return self.document.data
 
     def compose(self) -> ComposeResult:

@@ -9,7 +9,7 @@ saved as ``""``, and a mapping that becomes empty that way goes too.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Protocol
+from typing import ClassVar, Protocol
 
 from textual import on
 from textual.app import ComposeResult
@@ -69,10 +69,10 @@ class EditorForm(ModalScreen[bool]):
 
     # ---- for subclasses
 
-    def build(self, item: dict[str, Any]) -> list[FormRow]:
+    def build(self, item: dict[str, object]) -> list[FormRow]:
         raise NotImplementedError
 
-    def subtitle(self, item: dict[str, Any]) -> str:
+    def subtitle(self, item: dict[str, object]) -> str:
         return text(item.get("name"))
 
     # ---- the item
@@ -81,11 +81,11 @@ class EditorForm(ModalScreen[bool]):
     def editor(self) -> Editor:
         return self.document.editor
 
-    def item(self) -> dict[str, Any]:
+    def item(self) -> dict[str, object]:
         value = self.editor.get(self.item_path, None)
         return value if isinstance(value, dict) else {}
 
-    def journey(self) -> dict[str, Any]:
+    def journey(self) -> dict[str, object]:
         return self.editor.data
 
     # ---- layout
@@ -183,9 +183,9 @@ class EditorForm(ModalScreen[bool]):
 
     # ---- writing
 
-    def _write(self, changes: list[tuple[KeyPath, Any]]) -> None:
+    def _write(self, changes: list[tuple[KeyPath, object]]) -> None:
         """Apply ``(key, value)`` pairs relative to the item; MISSING deletes."""
-        by_parent: dict[KeyPath, list[tuple[str, Any]]] = {}
+        by_parent: dict[KeyPath, list[tuple[str, object]]] = {}
         for key, value in changes:
             by_parent.setdefault(tuple(key[:-1]), []).append((str(key[-1]), value))
         # The item's own keys first, so a nested mapping has a parent to live in.
@@ -196,7 +196,7 @@ class EditorForm(ModalScreen[bool]):
         if self.OPTIONAL_ITEM:
             self._drop_if_empty(self.item_path)
 
-    def _write_mapping(self, path: KeyPath, entries: list[tuple[str, Any]]) -> None:
+    def _write_mapping(self, path: KeyPath, entries: list[tuple[str, object]]) -> None:
         editor = self.editor
         current = editor.get(path, MISSING)
         if isinstance(current, dict):
