@@ -1,7 +1,8 @@
 """The workshop app: which screen opens first, the UI language, quitting, the palette.
 
-Everything about one journey lives on its map screen; the app only knows
-which screens exist and asks the open journey, if any, before it quits.
+Everything about the open journey lives in its ``JourneySession`` (made here,
+handed to the map screen); the app knows which screens exist and asks the open
+journey, if any, before it quits.
 """
 
 from __future__ import annotations
@@ -10,29 +11,37 @@ import gc
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Protocol, runtime_checkable
 
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.reactive import reactive
-from textual.screen import Screen
+from textual.screen import Screen, ScreenResultType
 
-from kunderejse_tui.tui import safety
+from kunderejse_tui.tui import key_descriptions
 from kunderejse_tui.tui.i18n import tr
-from kunderejse_tui.tui.localized import Localized, documented_bindings, translate_bindings
-from kunderejse_tui.tui.messages import OpenJourney
+from kunderejse_tui.tui.localized import Localized
+from kunderejse_tui.tui.messages import OpenJourney, SaveJourney
 from kunderejse_tui.tui.screens.confirm import QuitChoice, QuitDialog
 from kunderejse_tui.tui.screens.help import HelpScreen
 from kunderejse_tui.tui.screens.journey_map import JourneyMapScreen
 from kunderejse_tui.tui.screens.loading import LoadingScreen
+from kunderejse_tui.tui.session import JourneySession
 
 LANGS = ("da", "en")
 
 
 # The longest start-up may go without garbage collection (see run_app).
 GC_PAUSE = 3.0
+
+
+@runtime_checkable
+class Flushing(Protocol):
+    """A screen that keeps typing for a moment before it writes it (the interview)."""
+
+    def flush(self) -> None: ...
 
 
 class KunderejseApp(App[int]):
@@ -56,14 +65,15 @@ class KunderejseApp(App[int]):
 
     lang: reactive[str] = reactive("da", init=False)
 
-    def __init__(self, path: Path, lang: str | None = None) -> None:
+    def __init__(self, path: Path, lang: str | None = None, *, gc_paused: bool = False) -> None:
         super().__init__()
         self.start_path = Path(path)
         self.lang_override = lang is not None
         self.start_lang = lang or "da"
         self.set_reactive(KunderejseApp.lang, self.start_lang)
-        self.gc_paused = False  # see run_app
+        self.gc_paused = gc_paused  # see run_app
         self._safety_installed = False
+        self.journey: JourneySession | None = None
 
     def startup_done(self) -> None:
         """The first journey is on screen: the garbage collector may run again, and
@@ -74,16 +84,28 @@ class KunderejseApp(App[int]):
         self._install_safety()
 
     def _install_safety(self) -> None:
-        if not self._safety_installed:
-            self._safety_installed = True
-            safety.install(self)
+        """Signal handlers (SIGHUP, SIGTERM) that write recovery copies, and ctrl+t."""
+        if self._safety_installed:
+            return
+        self._safety_installed = True
+        from kunderejse_tui.tui.recovery_service import install_signal_handlers
+
+        install_signal_handlers(self)
+        # Bound here, not in BINDINGS: a key for a rare moment stays out of help and palette.
+        self.bind(
+            "ctrl+t", "safety_take_over", description=tr(self.lang, "key.take_over"), show=False
+        )
+
+    def action_safety_take_over(self) -> None:
+        if self.journey is not None:
+            self.journey.take_over()
 
     def on_mount(self) -> None:
         if self.gc_paused:
             self.set_timer(GC_PAUSE, self.startup_done)
         else:
             self._install_safety()
-        translate_bindings(self, self.lang)
+        key_descriptions.translate(self, self.lang)
         if self.start_path.is_dir():
             from kunderejse_tui.tui.screens.home import HomeScreen  # not needed for a file
 
@@ -112,7 +134,7 @@ class KunderejseApp(App[int]):
             self.set_language(lang, override=False)
 
     def watch_lang(self) -> None:
-        translate_bindings(self, self.lang)
+        key_descriptions.translate(self, self.lang)
         for screen in self.screen_stack:
             if isinstance(screen, Localized):
                 screen.apply_language()
@@ -123,19 +145,26 @@ class KunderejseApp(App[int]):
 
     def on_app_focus(self, event: events.AppFocus) -> None:
         # Back from the editor or the terminal where `git pull` ran: did the file change?
-        safety.app_focused(self)
+        if self.journey is not None:
+            self.journey.app_focused()
 
     # ---- opening journeys
 
     def on_open_journey(self, message: OpenJourney) -> None:
         self.push_screen(LoadingScreen(message.path))
 
-    def open_map(self) -> JourneyMapScreen | None:
-        """The journey map in the screen stack, if a journey is open."""
-        for screen in reversed(self.screen_stack):
-            if isinstance(screen, JourneyMapScreen):
-                return screen
-        return None
+    def on_loading_screen_loaded(self, message: LoadingScreen.Loaded) -> None:
+        """The journey is read: its session, and its map in place of the loading screen."""
+        self.journey = JourneySession(self, message.document)
+        self.switch_screen(JourneyMapScreen(self.journey, message.whole_file))
+
+    def journey_closed(self, session: JourneySession) -> None:
+        if self.journey is session:
+            self.journey = None
+
+    def on_save_journey(self, message: SaveJourney) -> None:
+        if self.journey is not None:
+            self.run_worker(self.journey.save(), group="save", exclusive=True)
 
     # ---- quitting
 
@@ -144,24 +173,27 @@ class KunderejseApp(App[int]):
             return
         # The interview screen keeps what is typed after a short pause; the words of
         # the last moment count for "unsaved changes?" too.
-        flush = getattr(self.screen, "flush", None)
-        if callable(flush):
-            flush()
-        journey = self.open_map()
+        if isinstance(self.screen, Flushing):
+            self.screen.flush()
+        journey = self.journey
         if journey is None or not journey.document.dirty:
             self.exit(0)
             return
         self.push_screen(QuitDialog(journey.document.title), self._quit_answered)
 
     def _quit_answered(self, choice: QuitChoice | None) -> None:
-        journey = self.open_map()
+        journey = self.journey
         if journey is None:
             self.exit(0)
         elif choice == "discard":
-            safety.discarded(journey)
+            journey.close(discarded=True)
             self.exit(0)
         elif choice == "save":
-            journey.start_save(then_exit=True)
+            self.run_worker(self._save_then_exit(journey), group="save", exclusive=True)
+
+    async def _save_then_exit(self, journey: JourneySession) -> None:
+        if await journey.save():
+            self.exit(0)
 
     def action_help_quit(self) -> None:
         # Textual's own hint is in English; ctrl+c is a reflex worth answering in the UI language.
@@ -180,12 +212,12 @@ class KunderejseApp(App[int]):
             placeholder = tr(self.lang, "app.palette_placeholder")
             self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[ScreenResultType]) -> Iterable[SystemCommand]:
         """Every action of ``screen`` (from its bindings) plus the app-wide ones, translated."""
         lang = self.lang
         seen: set[str] = set()
         for node in (screen, self):
-            for _key, binding in documented_bindings(node):
+            for _key, binding in key_descriptions.declared(node):
                 if binding.action in seen or node.check_action(binding.action, ()) is False:
                     continue
                 seen.add(binding.action)
@@ -206,7 +238,6 @@ class KunderejseApp(App[int]):
 
 
 def run_app(path: Path, lang: str | None = None) -> int:
-    app = KunderejseApp(path, lang)
     # Starting up allocates hundreds of thousands of objects (modules, widgets,
     # styles, the journey) and frees few: the cyclic collector walked them again
     # and again, a tenth of the time to the first frame. What is imported by now
@@ -214,6 +245,6 @@ def run_app(path: Path, lang: str | None = None) -> int:
     # journey is on screen (startup_done) or GC_PAUSE seconds have passed.
     gc.freeze()
     gc.disable()
-    app.gc_paused = True
+    app = KunderejseApp(path, lang, gc_paused=True)
     result = app.run()
     return int(result or 0)

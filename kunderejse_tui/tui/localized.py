@@ -1,72 +1,45 @@
 """Screens whose labels follow the UI language, switched at runtime.
 
-Textual reads a binding's description once, when the class is created, so
-BINDINGS here carry string keys (``"key.save"``) as descriptions and each
-screen swaps in translated copies when it mounts and whenever the language
-changes. Everything else a screen shows is rebuilt by ``refresh_texts``.
+BINDINGS carry string keys (``"key.save"``) as descriptions; each screen gets
+translated copies when it mounts and whenever the language changes (see
+``key_descriptions``). Everything else a screen shows is rebuilt by
+``refresh_texts``.
 """
 
 from __future__ import annotations
 
-import dataclasses
-from typing import TYPE_CHECKING, Any
+from typing import Protocol, runtime_checkable
 
 from textual import events
-from textual.binding import Binding, BindingsMap
-from textual.dom import DOMNode
+from textual.screen import Screen, ScreenResultType
 
-from kunderejse_tui.tui.i18n import all_strings, tr
+from kunderejse_tui.tui import key_descriptions
+from kunderejse_tui.tui.i18n import tr
 
-if TYPE_CHECKING:
-    from kunderejse_tui.tui.app import KunderejseApp
-
-
-def describe(lang: str, description: str) -> str:
-    """A binding description in ``lang``: string keys are translated, other text kept."""
-    return tr(lang, description) if description in all_strings() else description
+DEFAULT_LANG = "da"
 
 
-def translate_bindings(node: DOMNode, lang: str) -> None:
-    """Give ``node`` copies of its class bindings with descriptions in ``lang``."""
-    original = type(node)._merged_bindings
-    if original is None:
-        return
-    translated: dict[str, list[Binding]] = {}
-    for key, bindings in original.key_to_bindings.items():
-        translated[key] = [
-            dataclasses.replace(b, description=describe(lang, b.description)) for b in bindings
-        ]
-    # Keys bound at runtime (the command palette key on the App) are kept as they are.
-    for key, bindings in node._bindings.key_to_bindings.items():
-        translated.setdefault(key, bindings)
-    node._bindings = BindingsMap.from_keys(translated)
+@runtime_checkable
+class Speaking(Protocol):
+    """An app with a UI language: ``KunderejseApp``, or a test's host for one screen."""
+
+    @property
+    def lang(self) -> str: ...
 
 
-def documented_bindings(node: DOMNode) -> list[tuple[str, Binding]]:
-    """``node``'s bindings whose description is a string key, as declared (untranslated)."""
-    original = type(node)._merged_bindings
-    if original is None:
-        return []
-    known = all_strings()
-    return [(key, b) for key, b in original if b.description in known]
-
-
-class Localized:
-    """Mixin for screens: ``lang``, ``t()`` and a hook to redraw texts on a language switch."""
-
-    app: Any
+class Localized(Screen[ScreenResultType]):
+    """A screen with ``lang``, ``t()`` and a hook to redraw texts on a language switch."""
 
     @property
     def lang(self) -> str:
-        app: KunderejseApp = self.app
-        return app.lang
+        app = self.app
+        return app.lang if isinstance(app, Speaking) else DEFAULT_LANG
 
     def t(self, key: str, **kwargs: object) -> str:
         return tr(self.lang, key, **kwargs)
 
     def apply_language(self) -> None:
-        assert isinstance(self, DOMNode)
-        translate_bindings(self, self.lang)
+        key_descriptions.translate(self, self.lang)
         self.refresh_texts()
         self.refresh_bindings()
 

@@ -1,68 +1,67 @@
 """Editing on the journey map: forms, add, duplicate, delete, move, undo, rename.
 
 What each of these means for each kind of row is in ``map_actions`` (no Textual);
-this is the screen's side: which row, which dialog, where the focus goes after.
+this is the map's side: which row, which dialog, where the cursor goes after.
+The map screen makes one ``MapEditing`` for its ``JourneyMap`` and its keys call it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
-
-from textual.widgets import OptionList
 
 from kunderejse_tui.journey.access import as_list
-from kunderejse_tui.journey.edits import EditError, KeyPath
+from kunderejse_tui.journey.edits import Change, EditError, KeyPath
 from kunderejse_tui.tui import map_actions
-from kunderejse_tui.tui.map_view import MapView
 from kunderejse_tui.tui.screens.prompt import PromptDialog
-from kunderejse_tui.tui.widgets.stage_column import Row, StageColumn
+from kunderejse_tui.tui.session import JourneySession
+from kunderejse_tui.tui.widgets.journey_map import JourneyMap
+from kunderejse_tui.tui.widgets.stage_column import Row
 
 
-class MapEditing(MapView):
+def _edit_path(row: Row) -> KeyPath:
+    if row.kind in ("stage", "goal"):
+        return row.path[:2]
+    return row.path
+
+
+class MapEditing:
     """The map's editing actions; every edit is one undoable step of the editor."""
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        if self.document.partial:
-            return
-        if isinstance(event.option_list, StageColumn):
-            event.stop()
-            self.action_edit()
+    def __init__(self, session: JourneySession, journey_map: JourneyMap) -> None:
+        self.session = session
+        self.document = session.document
+        self.map = journey_map
 
-    def _edit_path(self, row: Row) -> KeyPath:
-        if row.kind in ("stage", "goal"):
-            return row.path[:2]
-        return row.path
+    def _notify(self, key: str, **kwargs: object) -> None:
+        self.map.notify(self.session.t(key, **kwargs))
 
-    def action_edit(self) -> None:
-        found = self.current()
+    def _fail(self, exc: EditError) -> None:
+        self.map.notify(exc.message(self.session.lang), severity="error")
+
+    def edit(self) -> None:
+        """Enter: the form of the current row (a name prompt on "+ add" rows)."""
+        found = self.map.current()
         if found is None:
             if not as_list(self.document.data.get("stages")):
                 self._add_first_stage()
             return
         _, row = found
         if row.kind in ("add-question", "add-touchpoint"):
-            self.action_add()
+            self.add()
             return
-        self.open_editor(self._edit_path(row))
+        self.open_editor(_edit_path(row))
 
     def open_editor(self, path: KeyPath) -> None:
         from kunderejse_tui.tui.screens.editors import editor_for
 
-        form = editor_for(self.document, path, self.lang)
+        form = editor_for(self.document, path, self.session.lang)
         if form is None:
-            self.notify(self.t("map.not_editable"), severity="warning")
+            self.map.notify(self.session.t("map.not_editable"), severity="warning")
             return
-        self.app.push_screen(form)
+        self.map.app.push_screen(form)
 
-    def action_facts(self) -> None:
-        self.open_editor(())
-
-    def _fail(self, exc: EditError) -> None:
-        self.notify(exc.message(self.lang), severity="error")
-
-    def action_add(self) -> None:
-        found = self.current()
+    def add(self) -> None:
+        found = self.map.current()
         if found is None:
             self._add_first_stage()
             return
@@ -79,26 +78,26 @@ class MapEditing(MapView):
 
     def _prompt_add(self, kind: str, add: Callable[[str], KeyPath]) -> None:
         """Ask for a name; ``add`` makes the edit (EditError: the dialog says why and
-        stays) and returns the path the map focuses once the dialog closes."""
+        stays) and returns the path the map shows once the dialog closes."""
         target: list[KeyPath] = []
 
         def check(name: str) -> str | None:
             try:
                 target.append(add(name))
             except EditError as exc:
-                return exc.message(self.lang)
+                return exc.message(self.session.lang)
             return None
 
         def added(name: str | None) -> None:
             if name is not None and target:
-                self._schedule_refresh(focus=target[0])
+                self.map.schedule_redraw(focus=target[0])
 
-        self.app.push_screen(
+        self.map.app.push_screen(
             PromptDialog(f"add.{kind}.title", f"add.{kind}.label", check=check), added
         )
 
-    def action_duplicate(self) -> None:
-        found = self.current()
+    def duplicate(self) -> None:
+        found = self.map.current()
         if found is None:
             return
         try:
@@ -107,12 +106,12 @@ class MapEditing(MapView):
             self._fail(exc)
             return
         if path is None:
-            self.notify(self.t("map.cannot_duplicate"))
+            self._notify("map.cannot_duplicate")
             return
-        self._schedule_refresh(focus=path)
+        self.map.schedule_redraw(focus=path)
 
-    def action_delete(self) -> None:
-        found = self.current()
+    def delete(self) -> None:
+        found = self.map.current()
         if found is None:
             return
         try:
@@ -121,14 +120,14 @@ class MapEditing(MapView):
             self._fail(exc)
             return
         if path is None and found[1].kind != "stage":
-            self.app.bell()
+            self.map.app.bell()
             return
-        self.notify(self.t("map.deleted_undo"))
+        self._notify("map.deleted_undo")
         if path is not None:
-            self._schedule_refresh(focus=path)
+            self.map.schedule_redraw(focus=path)
 
-    def action_move(self, dx: int, dy: int) -> None:
-        found = self.current()
+    def move(self, dx: int, dy: int) -> None:
+        found = self.map.current()
         if found is None:
             return
         try:
@@ -137,54 +136,67 @@ class MapEditing(MapView):
             self._fail(exc)
             return
         if path is None:
-            self.app.bell()
+            self.map.app.bell()
             return
-        self._schedule_refresh(focus=path)
+        self.map.schedule_redraw(focus=path)
 
-    def action_undo(self) -> None:
+    def undo(self) -> None:
         self._history(self.document.editor.undo, "map.undone", "map.nothing_to_undo")
 
-    def action_redo(self) -> None:
+    def redo(self) -> None:
         self._history(self.document.editor.redo, "map.redone", "map.nothing_to_redo")
 
-    def _history(self, step: Any, done: str, nothing: str) -> None:
+    def _history(self, step: Callable[[], bool], done: str, nothing: str) -> None:
         try:
-            moved = step()
+            moved, change = self._watched(step)
         except EditError as exc:
             self._fail(exc)
             return
         if not moved:
-            self.notify(self.t(nothing))
+            self._notify(nothing)
             return
-        change = self._last_change
         if change is not None and change.paths:
-            self._schedule_refresh(focus=change.paths[0])
-        self.notify(self.t(done))
+            self.map.schedule_redraw(focus=change.paths[0])
+        self._notify(done)
 
-    def action_rename(self) -> None:
-        found = self.current()
+    def _watched(self, step: Callable[[], bool]) -> tuple[bool, Change | None]:
+        """Run ``step`` and return its result with the last change it made, if any."""
+        changes: list[Change] = []
+        unsubscribe = self.document.editor.subscribe(changes.append)
+        try:
+            moved = step()
+        finally:
+            unsubscribe()
+        return moved, changes[-1] if changes else None
+
+    def rename(self) -> None:
+        found = self.map.current()
         if found is None:
             return
-        target = map_actions.id_of(self.document.editor, found[1])
+        editor = self.document.editor
+        target = map_actions.id_of(editor, found[1])
         if target is None:
-            self.notify(self.t("map.no_id_here"))
+            self._notify("map.no_id_here")
             return
         kind, old, path = target
         renamed: list[int] = []
 
+        def rename(new: str) -> bool:
+            editor.rename_id(kind, old, new, at=path)
+            return True
+
         def check(new: str) -> str | None:
             try:
-                self.document.editor.rename_id(kind, old, new, at=path)
+                _, change = self._watched(lambda: rename(new))
             except EditError as exc:
-                return exc.message(self.lang)
-            change = self._last_change
+                return exc.message(self.session.lang)
             renamed.append(len(change.paths) - 1 if change and new != old else 0)
             return None
 
         def done(new: str | None) -> None:
             if new is not None and new != old and renamed:
-                self.notify(self.t("rename.done", old=old, new=new, n=renamed[0]))
+                self._notify("rename.done", old=old, new=new, n=renamed[0])
 
-        self.app.push_screen(
+        self.map.app.push_screen(
             PromptDialog("rename.title", "rename.label", old, check=check, id=old), done
         )

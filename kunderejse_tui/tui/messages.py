@@ -1,4 +1,4 @@
-"""Messages the screens send each other."""
+"""Messages to the app from whichever screen asks: open a journey, save the open one."""
 
 from __future__ import annotations
 
@@ -6,8 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from textual.message import Message
-
-from kunderejse_tui.journey.edits import KeyPath
 
 
 @dataclass
@@ -18,15 +16,5 @@ class OpenJourney(Message):
 
 
 @dataclass
-class JumpTo(Message):
-    """Show the item at ``path`` in the journey (a problem or a search hit was chosen)."""
-
-    path: KeyPath
-
-
-@dataclass
-class ProblemsCounted(Message):
-    """The latest validation found ``errors`` errors and ``warnings`` warnings."""
-
-    errors: int
-    warnings: int
+class SaveJourney(Message):
+    """Save the open journey (ctrl+s on a screen over the map: an interview, the personas)."""

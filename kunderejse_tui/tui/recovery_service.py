@@ -40,6 +40,8 @@ from kunderejse_tui.journey.recovery import (
 from kunderejse_tui.journey.yamlio import Loaded, load_text, read_bytes
 
 if TYPE_CHECKING:
+    from textual.app import App
+
     from kunderejse_tui.journey.merge import MergeResult
 
 __all__ = [
@@ -84,8 +86,8 @@ class JourneyGuard:
         self.other: OtherSession | None = None
         # What the file on disk holds, as data: the base of a merge when it changes.
         # None when it is not known (a restored copy of a version no longer on disk).
-        self.base: dict[str, Any] | None = document.snapshot().data
-        self.base_extra: dict[str, Any] | None = None
+        self.base: dict[str, object] | None = document.snapshot().data
+        self.base_extra: dict[str, object] | None = None
         self.last_copy_error: OSError | None = None
         self._copied_revision: int | None = None
         self._io = threading.Lock()
@@ -224,7 +226,7 @@ class JourneyGuard:
 
         return merge(self.base, self.document.snapshot().data, disk.loaded.data)
 
-    def adopt(self, disk: DiskVersion, data: dict[str, Any], *, label: str) -> None:
+    def adopt(self, disk: DiskVersion, data: dict[str, object], *, label: str) -> None:
         """Make ``disk`` the new base and put ``data`` in the editor (merge result or reload)."""
         assert disk.loaded is not None
         doc = self.document
@@ -288,7 +290,7 @@ def journeys_with_recovery() -> dict[Path, Recovery]:
     return {rec.path: rec for rec in list_recoveries() if not rec.writer_alive()}
 
 
-def install_signal_handlers(app: Any) -> None:
+def install_signal_handlers(app: App[int]) -> None:
     """On SIGHUP (terminal closed) and SIGTERM: write every copy, then leave.
 
     The handlers run as event-loop callbacks, never in the middle of an edit,

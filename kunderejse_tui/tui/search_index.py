@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from kunderejse_tui.journey.access import as_dict, dicts, text, texts
 from kunderejse_tui.journey.edits import KeyPath
@@ -19,7 +18,7 @@ class Hit:
     text: str
 
 
-def _fields(journey: Any) -> Iterator[tuple[KeyPath, str, str]]:
+def _fields(journey: object) -> Iterator[tuple[KeyPath, str, str]]:
     for i, stage in dicts(as_dict(journey).get("stages")):
         where = text(stage.get("name"))
         base: KeyPath = ("stages", i)
@@ -44,7 +43,7 @@ def _fields(journey: Any) -> Iterator[tuple[KeyPath, str, str]]:
         yield ("personas", p), name, text(persona.get("summary"))
 
 
-def search(journey: Any, query: str) -> list[Hit]:
+def search(journey: object, query: str) -> list[Hit]:
     """Every place whose text contains ``query`` (case-insensitive), in map order.
 
     An item that matches in several fields is one hit, so ``n`` moves to the

@@ -1,4 +1,4 @@
-"""Shared helpers for the app's Pilot and snapshot tests.
+"""Fixtures for the app's Pilot and snapshot tests (helpers: tests/tui/helpers.py).
 
 ``async def`` tests run under ``asyncio.run`` (the project has no async pytest
 plugin); fixtures work as usual.
@@ -11,16 +11,11 @@ import inspect
 import shutil
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any, TypeVar
 
 import pytest
-from textual.pilot import Pilot
-from textual.screen import ModalScreen
+from textual.widgets import Input, TextArea
 
-REPO = Path(__file__).resolve().parents[2]
-SAMPLES = REPO / "sample_journeys"
-FUNNEL = SAMPLES / "bilkoeb-privat.journey.yaml"
-LIFECYCLE = SAMPLES / "energiraadgivning-livscyklus.journey.yaml"
+from tests.tui.helpers import FUNNEL, LIFECYCLE, settle
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -30,48 +25,6 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
     names = pyfuncitem._fixtureinfo.argnames
     asyncio.run(pyfuncitem.obj(**{name: pyfuncitem.funcargs[name] for name in names}))
     return True
-
-
-async def settle(pilot: Pilot[Any], delay: float = 0.0, timeout: float = 20.0) -> None:
-    """Let timers fire (the 0.3 s validation delay), workers finish and the screen redraw.
-
-    A worker that waits for an answer in a dialog (the comments question, a
-    recovery copy) never finishes by itself: once a modal screen is up and
-    nothing else runs, the app is waiting for the user, and so is the test.
-    """
-    app = pilot.app
-    if delay:
-        await pilot.pause(delay)
-    deadline = asyncio.get_running_loop().time() + timeout
-    while asyncio.get_running_loop().time() < deadline:
-        await pilot.pause()
-        if not any(w.is_running for w in app.workers) or isinstance(app.screen, ModalScreen):
-            break
-        await pilot.pause(0.02)
-    await pilot.pause()
-
-
-ScreenT = TypeVar("ScreenT")
-
-
-async def shows(
-    pilot: Pilot[Any],
-    kind: type[ScreenT],
-    ready: Callable[[ScreenT], object] = lambda screen: True,
-    timeout: float = 20.0,
-) -> ScreenT:
-    """Wait until the app shows a screen of ``kind`` that is ``ready``, and return it.
-
-    Not settle(): a worker may be waiting for the very dialog this waits for, and
-    a big journey's map is up before its reading worker is done.
-    """
-    for _ in range(int(timeout / 0.02)):
-        screen = pilot.app.screen
-        if isinstance(screen, kind) and screen.is_mounted and ready(screen):
-            await pilot.pause()  # its on_mount (texts) runs before the test reads it
-            return screen
-        await pilot.pause(0.02)
-    raise AssertionError(f"{kind.__name__} never showed; the screen is {pilot.app.screen!r}")
 
 
 @pytest.fixture
@@ -94,6 +47,14 @@ def lifecycle(tmp_path: Path) -> Path:
     target = tmp_path / "work" / LIFECYCLE.name
     shutil.copyfile(LIFECYCLE, target)
     return target
+
+
+@pytest.fixture(autouse=True)
+def steady_cursors(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cursors that never blink: a screenshot taken mid-blink would differ from run to
+    run. The app itself blinks as Textual does; this switch lives in the tests only."""
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from conftest import settle
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -14,12 +14,13 @@ from kunderejse_tui.tui.screens.editors import StageForm, TouchpointForm
 from kunderejse_tui.tui.screens.journey_map import JourneyMapScreen
 from kunderejse_tui.tui.screens.prompt import PromptDialog
 from kunderejse_tui.tui.widgets.stage_column import StageColumn
+from tests.tui.helpers import open_map, settle
 
 SIZE = (120, 40)
 
 
-def the_map(app: KunderejseApp) -> JourneyMapScreen:
-    screen = app.open_map()
+def the_map(app: App[Any]) -> JourneyMapScreen:
+    screen = open_map(app)
     assert screen is not None
     return screen
 
@@ -33,9 +34,9 @@ def tp_ids(app: KunderejseApp, stage: int) -> list[str]:
 
 
 def focused_path(app: KunderejseApp) -> tuple[Any, ...]:
-    screen = app.open_map()
+    screen = open_map(app)
     assert screen is not None
-    found = screen.current()
+    found = screen.journey_map.current()
     assert found is not None
     return found[1].path
 
@@ -45,7 +46,7 @@ async def type_text(pilot: Pilot[Any], text: str) -> None:
 
 
 async def goto(pilot: Pilot[Any], path: tuple[Any, ...]) -> None:
-    assert the_map(pilot.app).focus_path(path)
+    assert the_map(pilot.app).journey_map.focus_path(path)
     await pilot.pause()
 
 
@@ -95,7 +96,7 @@ async def test_add_a_stage_then_a_touchpoint_with_ids_from_their_names(funnel: P
         await pilot.press("enter")
         await settle(pilot)
         assert tp_ids(app, 1) == ["annonce-paa-facebook", "annonce-paa-facebook-2"]
-        assert "● " in the_map(app).title  # unsaved changes
+        assert "● " in (the_map(app).title or "")  # unsaved changes
 
 
 async def test_adding_a_question_and_an_empty_name_is_refused(funnel: Path) -> None:
@@ -121,7 +122,7 @@ async def test_a_journey_without_stages_gets_its_first_stage_from_a_or_enter(
     app = KunderejseApp(path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert the_map(app).current() is None
+        assert the_map(app).journey_map.current() is None
         await pilot.press("a", "enter")  # nothing typed: refused, the dialog stays
         assert isinstance(app.screen, PromptDialog)
         await type_text(pilot, "Behov")
@@ -129,7 +130,7 @@ async def test_a_journey_without_stages_gets_its_first_stage_from_a_or_enter(
         await settle(pilot)
         assert stage_ids(app) == ["behov"]
         assert focused_path(app) == ("stages", 0)
-        assert [c.index for c in the_map(app).columns] == [0]
+        assert [c.index for c in the_map(app).journey_map.columns] == [0]
 
         await pilot.press("d")  # the stage goes again; Enter asks for a new first one
         await settle(pilot)
@@ -169,7 +170,7 @@ async def test_duplicate_delete_undo_and_redo(funnel: Path) -> None:
         await settle(pilot)
         assert tp_ids(app, 0) == original
         assert not the_map(app).document.dirty  # undone all the way to the file
-        assert not the_map(app).title.startswith("●")
+        assert not (the_map(app).title or "").startswith("●")
         await pilot.press("ctrl+y", "ctrl+y")
         await settle(pilot)
         assert tp_ids(app, 0) == original
@@ -259,6 +260,7 @@ async def test_enter_opens_the_form_and_the_map_shows_its_changes(funnel: Path) 
         await goto(pilot, ("stages", 0, "touchpoints", 0))
         column = the_map(app).query(StageColumn).first()
         row_index = column.highlighted
+        assert row_index is not None
         assert str(column.options[row_index].prompt).startswith("3 –")
         await pilot.press("enter")
         assert isinstance(app.screen, TouchpointForm)
@@ -269,7 +271,8 @@ async def test_enter_opens_the_form_and_the_map_shows_its_changes(funnel: Path) 
         assert isinstance(app.screen, JourneyMapScreen)
         assert the_map(app).document.data["stages"][0]["touchpoints"][0]["emotion"] == 1
         assert str(column.options[row_index].prompt).startswith("1 ☹☹")
-        assert the_map(app).current()[0] is column  # type: ignore[index]
+        found = the_map(app).journey_map.current()
+        assert found is not None and found[0] is column
 
         await pilot.press("ctrl+z")
         await settle(pilot)

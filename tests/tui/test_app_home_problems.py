@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import FUNNEL, settle
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Select
 
 from kunderejse_tui.journey.validate import validate_file
 from kunderejse_tui.tui.app import KunderejseApp
@@ -14,6 +13,7 @@ from kunderejse_tui.tui.screens.journey_map import JourneyMapScreen
 from kunderejse_tui.tui.screens.new_journey import NewJourneyScreen
 from kunderejse_tui.tui.widgets.problems_panel import ProblemsPanel
 from kunderejse_tui.tui.widgets.stage_column import StageColumn
+from tests.tui.helpers import FUNNEL, settle
 
 SIZE = (120, 40)
 
@@ -26,8 +26,8 @@ async def test_a_new_journey_from_a_template_is_written_and_opened(tmp_path: Pat
         await pilot.press("n")
         assert isinstance(app.screen, NewJourneyScreen)
         dialog = app.screen
-        dialog.query_one("#new-template").value = "lifecycle-12"
-        dialog.query_one("#new-lang").value = "en"
+        dialog.query_one("#new-template", Select).value = "lifecycle-12"
+        dialog.query_one("#new-lang", Select).value = "en"
         await pilot.press(*"Energy advice", "enter")
         await settle(pilot)
         assert isinstance(app.screen, JourneyMapScreen)
@@ -94,7 +94,7 @@ async def test_problems_update_as_you_edit_and_jump_to_the_item(funnel: Path) ->
         panel.highlighted = [p.code for p in screen.problems].index("S106")
         await pilot.press("enter")
         await pilot.pause()
-        current = screen.current()
+        current = screen.journey_map.current()
         assert current is not None and current[1].path == ("stages", 2, "touchpoints", 1)
         assert app.focused is None  # back on the map: the screen has the keys
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import settle
+from textual.widgets import Input
 
 from kunderejse_tui.tui.app import KunderejseApp
 from kunderejse_tui.tui.screens.journey_map import JourneyMapScreen
 from kunderejse_tui.tui.widgets.stage_column import StageColumn
+from tests.tui.helpers import settle
 
 SIZE = (120, 40)
 
@@ -31,7 +32,7 @@ async def test_the_ui_follows_the_journeys_language(funnel: Path) -> None:
         assert app.lang == "en"
         assert "Customer questions (3)" in column_text(app)
         assert "Edit" in footer_text(app) and "Redigér" not in footer_text(app)
-        assert "no problems" in app.screen.sub_title
+        assert "no problems" in (app.screen.sub_title or "")
 
 
 async def test_lang_option_overrides_the_journey(funnel: Path) -> None:
@@ -59,7 +60,7 @@ async def test_switching_language_relabels_everything_and_sticks(funnel: Path) -
         assert "Add" in footer_text(app) and "Tilføj" not in footer_text(app)
         commands = [c.title for c in app.get_system_commands(app.screen)]
         assert "Switch language to Danish" in commands and "Rename id" in commands
-        assert "no problems" in app.screen.sub_title
+        assert "no problems" in (app.screen.sub_title or "")
 
         # Editing the journey does not switch the UI back: the user chose English.
         screen = app.screen
@@ -75,7 +76,9 @@ async def test_the_palette_opens_in_the_ui_language(funnel: Path) -> None:
         await settle(pilot)
         await pilot.press("ctrl+p")
         await pilot.pause()
-        assert "Search for an action" in str(app.screen.query_one("CommandInput").placeholder)
+        assert "Search for an action" in str(
+            app.screen.query_one("CommandInput", Input).placeholder
+        )
         await pilot.press(*"personas", "enter")
         await settle(pilot)
         assert type(app.screen).__name__ == "PersonasScreen"

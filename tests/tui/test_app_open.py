@@ -7,7 +7,6 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import FUNNEL, SAMPLES, settle, shows
 from textual.widgets import DataTable, Static
 
 from kunderejse_tui.journey.access import stages
@@ -18,6 +17,7 @@ from kunderejse_tui.tui.screens.home import HomeScreen
 from kunderejse_tui.tui.screens.journey_map import JourneyMapScreen
 from kunderejse_tui.tui.screens.load_error import LoadErrorScreen
 from kunderejse_tui.tui.widgets.stage_column import StageColumn
+from tests.tui.helpers import FUNNEL, SAMPLES, settle, shows
 
 SIZE = (120, 40)
 
@@ -34,8 +34,8 @@ async def test_a_file_opens_on_its_map_with_one_column_per_stage(funnel: Path) -
         first_rows = [str(c.options[0].prompt).split("\n")[0] for c in columns]
         assert [row.split("\n")[0] for row in first_rows] == names
         assert screen.title == "Privatkunder køber ny bil"
-        assert "ingen problemer" in screen.sub_title
-        current = screen.current()
+        assert "ingen problemer" in (screen.sub_title or "")
+        current = screen.journey_map.current()
         assert current is not None and current[0].index == 0 and current[0].has_class("-current")
 
 
@@ -101,7 +101,7 @@ async def test_a_journey_with_problems_opens_and_lists_them(funnel: Path) -> Non
         screen = app.screen
         assert isinstance(screen, JourneyMapScreen)
         assert [p.code for p in screen.problems] == ["X202"]
-        assert "1 fejl, 0 advarsler" in screen.sub_title
+        assert "1 fejl, 0 advarsler" in (screen.sub_title or "")
         assert screen.query_one("#problems").display  # shown by itself the first time
 
 
@@ -119,10 +119,12 @@ async def test_a_big_journey_shows_its_map_while_the_interviews_are_read(
     monkeypatch.setattr(JourneyDocument, "from_bytes", held)
     app = KunderejseApp(big_journey)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await shows(pilot, JourneyMapScreen, lambda s: s.columns and s.sub_title)
+        screen = await shows(
+            pilot, JourneyMapScreen, lambda s: s.journey_map.columns and s.sub_title
+        )
         doc = screen.document
         assert doc.partial and "interviews" not in doc.data
-        assert "læser interviewene" in screen.sub_title
+        assert "læser interviewene" in (screen.sub_title or "")
         stages_before = [s["id"] for s in doc.data["stages"]]
         # Editing waits for the whole file (nothing typed now could be lost later) ...
         assert screen.check_action("delete", ()) is None
@@ -130,7 +132,7 @@ async def test_a_big_journey_shows_its_map_while_the_interviews_are_read(
         assert isinstance(app.screen, JourneyMapScreen) and not doc.dirty
         # ... moving around does not.
         await pilot.press("right")
-        current = screen.current()
+        current = screen.journey_map.current()
         assert current is not None and current[0].index == 1
 
         gate.set()
@@ -138,10 +140,10 @@ async def test_a_big_journey_shows_its_map_while_the_interviews_are_read(
         assert not doc.partial and not doc.dirty and not doc.editor.can_undo
         assert len(doc.data["interviews"]) == 240
         assert [s["id"] for s in doc.data["stages"]] == stages_before
-        assert "ingen problemer" in screen.sub_title
+        assert "ingen problemer" in (screen.sub_title or "")
         assert screen.check_action("delete", ()) is True
-        assert getattr(screen, "safety_guard", None) is not None  # lock and recovery copies
-        current = screen.current()
+        assert app.journey is not None and app.journey.guard is not None  # lock and recovery copies
+        current = screen.journey_map.current()
         assert current is not None and current[0].index == 1  # where the user was
 
 

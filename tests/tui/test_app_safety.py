@@ -13,23 +13,23 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import settle, shows
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
-from kunderejse_tui.journey import fileio, recovery
+from kunderejse_tui.journey import recovery
 from kunderejse_tui.journey.disk import hash_bytes
 from kunderejse_tui.journey.edits import SetValue
 from kunderejse_tui.journey.fileio import _same, save_journey
 from kunderejse_tui.journey.locks import lock_file
 from kunderejse_tui.journey.recovery import find_recovery, recovery_file, write_recovery
 from kunderejse_tui.journey.yamlio import load_file, load_text
-from kunderejse_tui.tui import recovery_service, safety
+from kunderejse_tui.tui import recovery_service
 from kunderejse_tui.tui.app import KunderejseApp
 from kunderejse_tui.tui.screens.confirm import QuitDialog
 from kunderejse_tui.tui.screens.journey_map import JourneyMapScreen
 from kunderejse_tui.tui.screens.prompt import PromptDialog
 from kunderejse_tui.tui.screens.recovery import ChoiceDialog, DiffScreen
+from tests.tui.helpers import open_map, settle, shows
 
 SIZE = (120, 40)
 
@@ -48,7 +48,7 @@ def notifications(app: KunderejseApp) -> list[str]:
 
 
 def the_map(app: KunderejseApp) -> JourneyMapScreen:
-    screen = app.open_map()
+    screen = open_map(app)
     assert screen is not None
     return screen
 
@@ -227,7 +227,7 @@ async def test_a_failing_save_keeps_edits_and_copy_and_says_why(
             raise OSError(code, os.strerror(code))
 
         with monkeypatch.context() as m:
-            m.setattr(fileio.os, "replace", refuse)
+            m.setattr("kunderejse_tui.journey.fileio.os.replace", refuse)
             await pilot.press("ctrl+s")
             await settle(pilot)
         assert any(words in n and "not saved" in n for n in notifications(app))
@@ -288,7 +288,7 @@ async def test_a_second_app_opens_read_only_until_it_takes_over(
         await pilot.press("r")  # read-only
         await settle(pilot)
         screen = the_map(app)
-        assert screen.title.startswith("[read-only] ")
+        assert (screen.title or "").startswith("[read-only] ")
         await pilot.press("d")
         await settle(pilot)
         assert not screen.document.dirty
@@ -300,7 +300,7 @@ async def test_a_second_app_opens_read_only_until_it_takes_over(
         assert still_ours(other_session) == "True"
         await pilot.press("ctrl+t")  # take over
         await settle(pilot)
-        assert not screen.title.startswith("[read-only]")
+        assert not (screen.title or "").startswith("[read-only]")
         assert still_ours(other_session) == "False"
         await pilot.press("d")
         await pilot.press("ctrl+s")
@@ -471,7 +471,8 @@ async def test_regaining_focus_reloads_a_clean_journey_that_changed(funnel: Path
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         change_on_disk(funnel, 2, "Konverter (theirs)")
-        safety.app_focused(app)
+        assert app.journey is not None
+        app.journey.app_focused()
         await settle(pilot)
         doc = the_map(app).document
         assert doc.data["stages"][2]["name"] == "Konverter (theirs)" and not doc.dirty
@@ -484,7 +485,8 @@ async def test_regaining_focus_with_edits_asks_at_once(funnel: Path) -> None:
         await settle(pilot)
         the_map(app).document.editor.apply(SetValue(("stages", 0, "name"), "Tiltræk (mine)"))
         change_on_disk(funnel, 2, "Konverter (theirs)")
-        safety.app_focused(app)
+        assert app.journey is not None
+        app.journey.app_focused()
         await shows(pilot, ChoiceDialog)
         await pilot.press("m")
         await settle(pilot)

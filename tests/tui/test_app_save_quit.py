@@ -5,12 +5,12 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from conftest import settle
 from textual.pilot import Pilot
 
 from kunderejse_tui.tui.app import KunderejseApp
 from kunderejse_tui.tui.screens.confirm import CommentsDialog, QuitDialog
 from kunderejse_tui.tui.screens.journey_map import JourneyMapScreen
+from tests.tui.helpers import settle
 
 SIZE = (120, 40)
 
@@ -26,7 +26,7 @@ def notifications(app: KunderejseApp) -> list[str]:
     return [n.message for n in app._notifications]
 
 
-async def rename(pilot: Pilot[object], new: str) -> None:
+async def rename(pilot: Pilot[int], new: str) -> None:
     """Rename the focused item's id through the dialog."""
     await pilot.press("r", "ctrl+u", *new, "enter")
     await settle(pilot)
@@ -39,13 +39,13 @@ async def test_ctrl_s_saves_and_only_the_edited_lines_change(funnel: Path) -> No
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, JourneyMapScreen)
-        screen.focus_path(("stages", 4))
+        screen.journey_map.focus_path(("stages", 4))
         await rename(pilot, "loyal")  # the last stage; one interview answer refers to it
-        assert screen.title.startswith("● ")
+        assert (screen.title or "").startswith("● ")
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert not screen.document.dirty
-        assert not screen.title.startswith("●")
+        assert not (screen.title or "").startswith("●")
         assert "Gemt: bilkoeb-privat.journey.yaml" in notifications(app)
     assert changed_lines(before, funnel.read_bytes()) == [
         "-  - id: delight",
@@ -73,7 +73,8 @@ async def test_a_file_with_comments_asks_before_the_first_save(funnel: Path) -> 
     app = KunderejseApp(funnel)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        app.screen.focus_path(("stages", 4))
+        assert isinstance(app.screen, JourneyMapScreen)
+        app.screen.journey_map.focus_path(("stages", 4))
         await rename(pilot, "loyal")
         await pilot.press("ctrl+s")
         await pilot.pause()  # not settle(): the save worker waits for the answer
@@ -142,7 +143,8 @@ async def test_quit_with_changes_and_save_saves_then_quits(funnel: Path) -> None
     app = KunderejseApp(funnel)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        app.screen.focus_path(("stages", 4))
+        assert isinstance(app.screen, JourneyMapScreen)
+        app.screen.journey_map.focus_path(("stages", 4))
         await rename(pilot, "loyal")
         await pilot.press("ctrl+q")
         await pilot.pause()

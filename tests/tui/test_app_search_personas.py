@@ -5,22 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from conftest import settle
-
 from kunderejse_tui.tui.app import KunderejseApp
 from kunderejse_tui.tui.screens.editors import PersonaForm
 from kunderejse_tui.tui.screens.journey_map import JourneyMapScreen
 from kunderejse_tui.tui.screens.personas import PersonasScreen
 from kunderejse_tui.tui.screens.search import SearchScreen
 from kunderejse_tui.tui.search_index import search
+from tests.tui.helpers import open_map, settle, the_document
 
 SIZE = (120, 40)
 
 
 def focused_path(app: KunderejseApp) -> tuple[Any, ...]:
-    screen = app.open_map()
+    screen = open_map(app)
     assert screen is not None
-    found = screen.current()
+    found = screen.journey_map.current()
     assert found is not None
     return found[1].path
 
@@ -67,7 +66,7 @@ async def test_personas_add_edit_rename_delete(funnel: Path) -> None:
     app = KunderejseApp(funnel)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        data = app.screen.document.data
+        data = the_document(app).data
         await pilot.press("p")
         assert isinstance(app.screen, PersonasScreen)
         await pilot.press("a", *"Søren", "enter")

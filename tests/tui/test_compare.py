@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, settle
 from textual.app import App
 from textual.widgets import Static
 
@@ -23,6 +22,7 @@ from kunderejse_tui.tui.screens.compare import (
 )
 from kunderejse_tui.tui.screens.help import help_rows
 from kunderejse_tui.tui.widgets.nav_list import NavList
+from tests.tui.helpers import REPO, open_map, settle
 
 PAIR = REPO / "tests" / "data" / "compare"
 CURRENT = PAIR / "bilkoeb.journey.yaml"
@@ -169,7 +169,7 @@ async def test_follows_a_language_switch_in_the_app(pair: Path) -> None:
     app = KunderejseApp(pair / FUTURE.name)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        map_screen = app.open_map()
+        map_screen = open_map(app)
         assert map_screen is not None
         app.push_screen(screen_for(map_screen.document.path, app.lang))
         await settle(pilot)

@@ -14,10 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, settle
 from textual.app import App
 from textual.screen import Screen
-from textual.widgets import DataTable, Select, Static, TabbedContent
+from textual.widgets import DataTable, OptionList, Select, Static, TabbedContent
 
 from kunderejse_tui.journey.document import JourneyDocument
 from kunderejse_tui.journey.evidence import coverage
@@ -26,6 +25,7 @@ from kunderejse_tui.tui.screens.coverage import CoverageList, CoverageScreen
 from kunderejse_tui.tui.screens.interview import InterviewScreen
 from kunderejse_tui.tui.screens.synthesis import SynQuestionList, SynthesisScreen
 from kunderejse_tui.tui.widgets.evidence import QuoteList, evidence_badge, stage_evidence
+from tests.tui.helpers import REPO, focused, settle
 
 KNOWN = REPO / "tests" / "data" / "evidence-known.yaml"
 SIZE = (120, 40)
@@ -38,7 +38,6 @@ class Host(App[None]):
         super().__init__()
         self.make = make
         self.lang = lang
-        self.cursor_blink = False
 
     def on_mount(self) -> None:
         self.push_screen(self.make())
@@ -154,7 +153,9 @@ async def test_a_quote_opens_its_interview_at_that_answer(known: JourneyDocument
         await pilot.press("f3")
         await pilot.pause()
         # The picker shows the answer's links marked.
-        marked = [str(o.prompt).strip() for o in app.screen.query("OptionList").first().options]
+        marked = [
+            str(o.prompt).strip() for o in app.screen.query("OptionList").first(OptionList).options
+        ]
         assert [m for m in marked if m.startswith("[x]")] == [
             "[x] Berøring Y  ‹ Fase A",
             "[x] Berøring Z  ‹ Fase B",
@@ -163,7 +164,7 @@ async def test_a_quote_opens_its_interview_at_that_answer(known: JourneyDocument
         await settle(pilot)
         assert app.screen is coverage_screen
         await pilot.press("escape")  # from the quotes back to the list
-        assert app.focused is coverage_screen.query_one(CoverageList)
+        assert focused(app) is coverage_screen.query_one(CoverageList)
 
 
 # --------------------------------------------------------------------------- synthesis
@@ -321,18 +322,18 @@ async def test_the_map_shows_the_known_counts_and_o_opens_the_quotes_of_the_item
         assert isinstance(screen, JourneyMapScreen)
 
         def shown(column: int) -> list[str]:
-            return [str(o.prompt) for o in screen.columns[column].options]
+            return [str(o.prompt) for o in screen.journey_map.columns[column].options]
 
         fase_a, fase_c = shown(0), shown(2)
         assert fase_a[0].splitlines()[-1] == "❝ 4 svar"
-        kinds = [r.kind if r else None for r in screen.columns[0].rows]
+        kinds = [r.kind if r else None for r in screen.journey_map.columns[0].rows]
         touchpoints = [o for o, k in zip(fase_a, kinds, strict=True) if k == "touchpoint"]
         assert [t.splitlines()[-1].strip() for t in touchpoints] == ["❝ 2 svar", "❝ 1 svar"]
         assert fase_c[0].splitlines()[-1] == "○ antaget"
         assert "○ antaget" in next(o for o in fase_c if "Berøring W" in o)
 
         # On Berøring Y (second touchpoint of Fase A), o shows its one quote.
-        column, _ = screen.current() or (None, None)
+        column, _ = screen.journey_map.current() or (None, None)
         assert column is not None
         column.select_path(("stages", 0, "touchpoints", 1))
         await pilot.press("o")

@@ -505,7 +505,7 @@ async def test_string_list_adds_edits_removes_and_reorders() -> None:
         await pilot.press("backspace")
         assert widget.items == ["to", "tre", "fire"]
         await pilot.press("enter")  # edit the highlighted item ("fire", now at index 2)
-        assert app.focused is widget.query_one(Input)
+        assert widget.query_one(Input).has_focus
         await pilot.press("ctrl+u")
         await type_text(pilot, "fem")
         await pilot.press("enter")

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import settle
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
@@ -38,6 +37,7 @@ from kunderejse_tui.tui.screens.interview_start import (
     valid_date,
 )
 from kunderejse_tui.tui.screens.journey_map import JourneyMapScreen
+from tests.tui.helpers import focused, open_map, settle
 
 SIZE = (120, 40)
 TODAY = datetime.date(2026, 11, 24)
@@ -53,7 +53,7 @@ def state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def the_map(app: KunderejseApp) -> JourneyMapScreen:
-    screen = app.open_map()
+    screen = open_map(app)
     assert screen is not None
     return screen
 
@@ -334,7 +334,7 @@ async def test_skip_goes_to_the_next_unanswered_question_and_the_ends_are_told(
         await pilot.press("ctrl+o")
         assert app.focused is screen.query_one(QuestionList)
         await pilot.press("end", "enter")
-        assert screen.position == 7 and app.focused is screen.answer_box
+        assert screen.position == 7 and focused(app) is screen.answer_box
         await pilot.press("pagedown")
         assert screen.position == 7
         assert any("last question" in n.message for n in app._notifications)

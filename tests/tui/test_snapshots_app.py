@@ -12,11 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FUNNEL, LIFECYCLE, REPO, settle
 from textual.pilot import Pilot
-from textual.widgets import Input
 
 from kunderejse_tui.tui.app import KunderejseApp
+from tests.tui.helpers import FUNNEL, LIFECYCLE, REPO, settle, the_document
 
 MAP_SIZE = (140, 42)
 
@@ -28,8 +27,6 @@ def in_repo(monkeypatch: pytest.MonkeyPatch) -> None:
 
 async def steady(pilot: Pilot[Any]) -> None:
     await settle(pilot)
-    for field in pilot.app.screen.query(Input):
-        field.cursor_blink = False
     await pilot.pause()
 
 
@@ -96,7 +93,7 @@ def test_quit_dialog(snap_compare: Any, tmp_path: Path, monkeypatch: pytest.Monk
 
     async def run(pilot: Pilot[Any]) -> None:
         await settle(pilot)
-        pilot.app.screen.document.editor.set(("title",), "Mette og Kasper køber bil")
+        the_document(pilot.app).editor.set(("title",), "Mette og Kasper køber bil")
         await pilot.press("ctrl+q")
         await steady(pilot)
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import REPO, settle
 from textual.app import App
 from textual.pilot import Pilot
 
 from kunderejse_tui.journey.yamlio import load_file
 from kunderejse_tui.tui.screens.compare import CompareScreen
+from tests.tui.helpers import REPO, settle
 
 PAIR = REPO / "tests" / "data" / "compare"
 SIZE = (120, 40)

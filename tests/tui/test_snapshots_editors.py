@@ -32,8 +32,6 @@ class Host(App[None]):
     def __init__(self, make: Callable[[], Screen[Any] | None]) -> None:
         super().__init__()
         self.make = make
-        # The forms and the export screen honour this (Textual itself has no such switch).
-        self.cursor_blink = False
 
     def on_mount(self) -> None:
         screen = self.make()

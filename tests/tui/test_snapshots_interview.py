@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, SAMPLES
 from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
@@ -25,6 +24,7 @@ from kunderejse_tui.tui.screens.coverage import CoverageScreen
 from kunderejse_tui.tui.screens.interview import InterviewScreen
 from kunderejse_tui.tui.screens.interview_start import InterviewStartScreen
 from kunderejse_tui.tui.screens.synthesis import SynthesisScreen
+from tests.tui.helpers import REPO, SAMPLES
 
 SIZE = (110, 36)
 Snap = Callable[..., bool]
@@ -38,7 +38,6 @@ class Host(App[None]):
         super().__init__()
         self.make = make
         self.lang = lang
-        self.cursor_blink = False
 
     def on_mount(self) -> None:
         self.push_screen(self.make())

@@ -26,7 +26,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -45,7 +44,7 @@ from kunderejse_tui.journey.semantic_diff import (
 )
 from kunderejse_tui.journey.yamlio import load_file, load_text, read_bytes
 from kunderejse_tui.tui.i18n import all_strings, tr
-from kunderejse_tui.tui.localized import Localized
+from kunderejse_tui.tui.localized import Localized, Speaking
 from kunderejse_tui.tui.widgets.emotion import COLOURS, GLYPHS, emotion_marker, emotion_value
 from kunderejse_tui.tui.widgets.nav_list import NavList
 from kunderejse_tui.tui.widgets.title_header import TitleHeader
@@ -410,7 +409,7 @@ def change_line(change: Change, lang: str) -> Content:
 # --- the screen ------------------------------------------------------------------------
 
 
-class CompareScreen(Localized, Screen[None]):
+class CompareScreen(Localized[None]):
     """The current state (left) and the future state (right), stage by stage.
 
     | Key | Action |
@@ -460,7 +459,8 @@ class CompareScreen(Localized, Screen[None]):
 
     def apply_language(self) -> None:
         # Opened in a language; after that it follows the app's switches (ctrl+p).
-        app_lang = getattr(self.app, "lang", None)
+        app = self.app
+        app_lang = app.lang if isinstance(app, Speaking) else None
         if self._follow_app and app_lang in LANGS:
             self._lang = app_lang
         self._follow_app = True

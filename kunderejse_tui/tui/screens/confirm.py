@@ -20,7 +20,7 @@ from kunderejse_tui.tui.localized import Localized
 QuitChoice = Literal["save", "discard", "cancel"]
 
 
-class QuitDialog(Localized, ModalScreen[QuitChoice]):
+class QuitDialog(Localized[QuitChoice], ModalScreen[QuitChoice]):
     """Unsaved changes: save them, throw them away, or stay.
 
     | Key | Action |
@@ -71,7 +71,7 @@ class QuitDialog(Localized, ModalScreen[QuitChoice]):
         self.dismiss(choice)
 
 
-class CommentsDialog(Localized, ModalScreen[bool]):
+class CommentsDialog(Localized[bool], ModalScreen[bool]):
     """The file has comments that saving drops: save anyway, or not.
 
     | Key | Action |

@@ -9,14 +9,13 @@ that answer. The counting rules are the core's (``journey.evidence.coverage``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar, Literal
+from typing import ClassVar, Literal
 
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -32,11 +31,11 @@ from kunderejse_tui.journey.evidence import (
     quotes_for,
 )
 from kunderejse_tui.journey.export.select import persona_names
-from kunderejse_tui.tui.localized import Localized, translate_bindings
+from kunderejse_tui.tui import key_descriptions
+from kunderejse_tui.tui.localized import Localized
 from kunderejse_tui.tui.screens.interview import InterviewScreen
+from kunderejse_tui.tui.widgets.badge import ASSUMED_STYLE, OBSERVED_STYLE
 from kunderejse_tui.tui.widgets.evidence import (
-    ASSUMED_STYLE,
-    OBSERVED_STYLE,
     QuoteList,
     answers_label,
     interviews_label,
@@ -86,7 +85,7 @@ def _fit(name: str, width: int) -> str:
     return name if len(name) <= width else name[: width - 1] + "…"
 
 
-class CoverageScreen(Localized, Screen[None]):
+class CoverageScreen(Localized[None]):
     """| Key | Action |
     | :- | :- |
     | ↑ ↓ | pick a stage or touchpoint: its quotes show on the right |
@@ -132,7 +131,7 @@ class CoverageScreen(Localized, Screen[None]):
         self.title = self.t("iv.cov.title")
         self.sub_title = self.document.title
         self.query_one("#cov-hint", Static).update(self.t("iv.cov.hint"))
-        translate_bindings(self.query_one(QuoteList), self.lang)
+        key_descriptions.translate(self.query_one(QuoteList), self.lang)
         self.recount()
 
     def on_screen_resume(self) -> None:
@@ -340,7 +339,7 @@ class CoverageList(NavList):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", show=False)]
 
 
-def open_quote(app: App[Any], document: JourneyDocument, quote: Quote) -> None:
+def open_quote(app: App[object], document: JourneyDocument, quote: Quote) -> None:
     """Open the quote's interview at the quote's answer, over the current screen."""
     answer = quote.path[3]
     index = answer if isinstance(answer, int) else None

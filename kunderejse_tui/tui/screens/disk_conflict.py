@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Literal
 
 from kunderejse_tui.journey.disk import explain_os_error
 from kunderejse_tui.journey.fileio import SaveError, save_journey
 from kunderejse_tui.tui.recovery_service import DiskVersion, JourneyGuard
 from kunderejse_tui.tui.screens.prompt import PromptDialog
 from kunderejse_tui.tui.screens.recovery import Choice, ChoiceDialog, DiffScreen, difference
+
+if TYPE_CHECKING:
+    from kunderejse_tui.tui.session import JourneySession
 
 SUFFIX = ".journey.yaml"
 
@@ -44,17 +47,17 @@ def _choices(disk: DiskVersion, mergeable: bool) -> list[Choice]:
     return out
 
 
-async def resolve(screen: Any, guard: JourneyGuard) -> bool:
+async def resolve(session: JourneySession, guard: JourneyGuard) -> bool:
     """Ask until the user has decided; True means "now save what the app holds"."""
-    app = screen.app
-    lang = app.lang
+    app = session.app
+    lang: Literal["en", "da"] = "en" if app.lang == "en" else "da"
     doc = guard.document
     while True:
         disk = guard.read_disk()
-        body = app_t(app, "safety.changed_body", file=doc.path.name)
+        body = session.t("safety.changed_body", file=doc.path.name)
         if disk.loaded is None and disk.error is not None:
-            body += "\n\n" + app_t(
-                app, "safety.changed_unreadable", problem=disk.error.problems[0].format(lang)
+            body += "\n\n" + session.t(
+                "safety.changed_unreadable", problem=disk.error.problems[0].format(lang)
             )
         choice = await app.push_screen_wait(
             ChoiceDialog(
@@ -68,7 +71,7 @@ async def resolve(screen: Any, guard: JourneyGuard) -> bool:
             result = guard.merge_with(disk)
             if result.merged is not None:
                 guard.adopt(disk, result.merged, label="Merge with the file on disk")
-                screen.notify(app_t(app, "safety.merged"))
+                app.notify(session.t("safety.merged"))
                 return True
             conflicts = "\n".join(f"• {c.message(lang)}" for c in result.conflicts[:8])
             await app.push_screen_wait(
@@ -94,34 +97,34 @@ async def resolve(screen: Any, guard: JourneyGuard) -> bool:
             )
             if sure == "yes":
                 guard.adopt(disk, disk.loaded.data, label="Reload from disk")
-                screen.notify(app_t(app, "safety.reloaded"))
+                app.notify(session.t("safety.reloaded"))
                 return False
         elif choice == "keep":
             guard.overwrite_acknowledged(disk)
             return True
         elif choice == "new":
-            if await save_as_new(screen, guard):
+            if await save_as_new(session, guard):
                 return False
         elif choice == "diff":
             theirs = disk.loaded.data if disk.loaded is not None else None
-            header = app_t(app, "safety.diff_disk")
+            header = session.t("safety.diff_disk")
             await app.push_screen_wait(DiffScreen(difference(theirs, doc.data, header)))
         else:
             return False
 
 
-async def save_as_new(screen: Any, guard: JourneyGuard) -> bool:
+async def save_as_new(session: JourneySession, guard: JourneyGuard) -> bool:
     """Write the app's version to a new file beside the old one and keep editing it there."""
-    app = screen.app
+    app = session.app
     doc = guard.document
     directory = doc.path.parent
 
     def check(name: str) -> str | None:
         target = directory / name
         if not name.endswith(SUFFIX) or not target.parent.is_dir():
-            return app_t(app, "safety.new_file_bad")
+            return session.t("safety.new_file_bad")
         if target.exists():
-            return app_t(app, "safety.new_file_exists", file=name)
+            return session.t("safety.new_file_exists", file=name)
         return None
 
     name = await app.push_screen_wait(
@@ -146,19 +149,13 @@ async def save_as_new(screen: Any, guard: JourneyGuard) -> bool:
             bom=doc.bom,
         )
     except OSError as exc:
-        screen.notify(explain_os_error(exc, app.lang), severity="error", timeout=10)
+        app.notify(explain_os_error(exc, app.lang), severity="error", timeout=10)
         return False
     except SaveError as exc:
-        screen.notify(str(exc), severity="error", timeout=10)
+        app.notify(str(exc), severity="error", timeout=10)
         return False
     guard.moved_to(target, raw)
     doc.mark_saved(snapshot, doc.fingerprint)  # type: ignore[arg-type]
     guard.saved(snapshot)
-    screen.notify(app_t(app, "safety.saved_as", file=name))
+    app.notify(session.t("safety.saved_as", file=name))
     return True
-
-
-def app_t(app: Any, key: str, **kwargs: object) -> str:
-    from kunderejse_tui.tui.i18n import tr
-
-    return tr(app.lang, key, **kwargs)

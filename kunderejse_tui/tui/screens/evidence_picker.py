@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -68,7 +68,7 @@ def link_key(kind: str, item_id: str) -> str:
     return f"{kind}:{item_id}"
 
 
-def link_items(journey: Any, lang: str) -> list[PickItem]:
+def link_items(journey: object, lang: str) -> list[PickItem]:
     """Every stage, then its touchpoints indented under it, keyed ``stage:ID``/``touchpoint:ID``.
 
     A touchpoint names its stage too, so filtering on a touchpoint shows where it sits.
@@ -113,7 +113,7 @@ def plain_items(texts: Iterable[str]) -> list[PickItem]:
     return [PickItem(t, Content(t), "") for t in texts]
 
 
-class PickerScreen(Localized, ModalScreen[list[str] | None]):
+class PickerScreen(Localized[list[str] | None], ModalScreen[list[str] | None]):
     """Pick from a list that filters as you type.
 
     | Key | Action |
@@ -178,8 +178,6 @@ class PickerScreen(Localized, ModalScreen[list[str] | None]):
             yield Static(id="picker-hint")
 
     def on_mount(self) -> None:
-        if getattr(self.app, "cursor_blink", True) is False:
-            self.query_one(Input).cursor_blink = False
         # As tall as the list needs (up to a screenful), and no taller: no jumping while typing.
         rows = len(self.items) + (1 if self.new_key else 0)
         room = max(self.app.size.height - 16, 5)  # title, field, hints, borders

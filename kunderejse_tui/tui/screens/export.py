@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar, Protocol
+from typing import ClassVar, Protocol
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -46,8 +46,8 @@ from kunderejse_tui.journey.export import (
 from kunderejse_tui.journey.export.mermaid import count_edges, mermaid_size
 from kunderejse_tui.journey.fileio import write_text_atomic
 from kunderejse_tui.journey.i18n import integer
+from kunderejse_tui.tui import key_descriptions
 from kunderejse_tui.tui.i18n import tr
-from kunderejse_tui.tui.localized import translate_bindings
 from kunderejse_tui.tui.widgets.tick_box import TickBox
 
 SUFFIXES = {
@@ -61,14 +61,14 @@ PREVIEW_LIMIT = 40_000
 
 
 class ExportDocument(Protocol):
-    """What the screen needs of TUI-A's JourneyDocument."""
+    """What the screen needs of JourneyDocument."""
 
     path: Path
 
     @property
     def editor(self) -> Editor: ...
 
-    def snapshot(self) -> Any: ...
+    def snapshot(self) -> object: ...
 
 
 def journey_name(path: Path) -> str:
@@ -101,18 +101,19 @@ class Options:
     anonymise: bool
 
 
-def render_exports(data: Any, options: Options) -> dict[str, str]:
+def render_exports(data: object, options: Options) -> dict[str, str]:
     """Every format for ``data`` (pure: runs in a worker thread)."""
-    common: dict[str, Any] = {"lang": options.lang, "persona": options.persona}
+    lang, persona = options.lang, options.persona
     return {
         "markdown": export_markdown(
             data,
             include_unconsented=options.include_unconsented,
             anonymise=options.anonymise,
-            **common,
+            lang=lang,
+            persona=persona,
         ),
-        "mermaid-journey": export_mermaid_journey(data, **common),
-        "mermaid-flowchart": export_mermaid_flowchart(data, **common),
+        "mermaid-journey": export_mermaid_journey(data, lang=lang, persona=persona),
+        "mermaid-flowchart": export_mermaid_flowchart(data, lang=lang, persona=persona),
     }
 
 
@@ -173,7 +174,7 @@ class ExportScreen(Screen[None]):
         self._rendered_for: Options | None = None
 
     @property
-    def data(self) -> dict[str, Any]:
+    def data(self) -> dict[str, object]:
         return self.document.editor.data
 
     # ---- layout
@@ -186,7 +187,10 @@ class ExportScreen(Screen[None]):
         with Horizontal(id="export-options"):
             yield Label(tr(t, "exp.persona"), classes="export-label")
             yield Select(
-                [(Content(text(p.get("name")) or p["id"]), p["id"]) for p in self._personas()],
+                [
+                    (Content(text(p.get("name")) or text(p["id"])), p["id"])
+                    for p in self._personas()
+                ],
                 prompt=tr(t, "exp.all_personas"),
                 allow_blank=True,
                 compact=True,
@@ -225,13 +229,11 @@ class ExportScreen(Screen[None]):
         yield Static(tr(t, "exp.hint"), id="export-hint")
         yield Footer()
 
-    def _personas(self) -> list[dict[str, Any]]:
+    def _personas(self) -> list[dict[str, object]]:
         return [p for p in personas(self.data) if isinstance(p.get("id"), str) and p["id"]]
 
     def on_mount(self) -> None:
-        translate_bindings(self, self.lang)
-        if getattr(self.app, "cursor_blink", True) is False:
-            self.query_one("#export-path", Input).cursor_blink = False
+        key_descriptions.translate(self, self.lang)
         self.query_one("#scroll-markdown").focus()
         self.refresh_exports()
 
@@ -270,7 +272,7 @@ class ExportScreen(Screen[None]):
         self._export_in_thread(self.document.snapshot(), options)
 
     @work(thread=True, exclusive=True, group="export")
-    def _export_in_thread(self, snapshot: Any, options: Options) -> None:
+    def _export_in_thread(self, snapshot: object, options: Options) -> None:
         data = snapshot.data if hasattr(snapshot, "data") else snapshot
         try:
             texts = render_exports(data, options)

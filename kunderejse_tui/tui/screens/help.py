@@ -12,11 +12,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen, Screen, ScreenResultType
 from textual.widgets import Label, Static
 
+from kunderejse_tui.tui import key_descriptions
 from kunderejse_tui.tui.i18n import all_strings
-from kunderejse_tui.tui.localized import Localized, describe, documented_bindings
+from kunderejse_tui.tui.key_descriptions import describe
+from kunderejse_tui.tui.localized import Localized
 
 # Keys some screens handle through their widgets rather than bindings.
 EXTRA_KEYS: dict[str, list[tuple[str, str]]] = {
@@ -25,7 +27,7 @@ EXTRA_KEYS: dict[str, list[tuple[str, str]]] = {
 }
 
 
-def help_rows(screen: Screen, lang: str) -> list[tuple[str, str]]:
+def help_rows(screen: Screen[ScreenResultType], lang: str) -> list[tuple[str, str]]:
     """(keys, description) for every documented action of ``screen`` and the app."""
     app = screen.app
     rows: list[tuple[str, str]] = [
@@ -33,10 +35,10 @@ def help_rows(screen: Screen, lang: str) -> list[tuple[str, str]]:
     ]
     by_action: dict[tuple[int, str], tuple[list[str], Binding]] = {}
     for owner, node in enumerate((screen, app)):
-        declared = documented_bindings(node)
+        declared = key_descriptions.declared(node)
         if not declared:
             # A screen that does not use string keys (an editor form): its shown bindings.
-            declared = [(k, b) for k, b in node._bindings if b.show and b.description]
+            declared = key_descriptions.shown(node)
         for key, binding in declared:
             if node.check_action(binding.action, ()) is False:
                 continue
@@ -55,7 +57,7 @@ def help_rows(screen: Screen, lang: str) -> list[tuple[str, str]]:
     return rows
 
 
-class HelpScreen(Localized, ModalScreen[None]):
+class HelpScreen(Localized[None], ModalScreen[None]):
     """| Key | Action |
     | :- | :- |
     | escape / f1 / ? | close the help |
@@ -65,7 +67,7 @@ class HelpScreen(Localized, ModalScreen[None]):
         Binding("escape,q", "close", "help.close"),
     ]
 
-    def __init__(self, target: Screen) -> None:
+    def __init__(self, target: Screen[ScreenResultType]) -> None:
         super().__init__(classes="dialog")
         self.target = target
 

@@ -7,17 +7,17 @@ thread file by file, so a folder of big journeys never freezes the screen.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from kunderejse_tui.journey.fileio import write_bytes_atomic
-from kunderejse_tui.tui import safety
+from kunderejse_tui.journey.recovery import absolute
+from kunderejse_tui.tui.i18n import tr
 from kunderejse_tui.tui.journey_files import (
     JourneySummary,
     find_journeys,
@@ -31,6 +31,9 @@ from kunderejse_tui.tui.recovery_service import journeys_with_recovery
 from kunderejse_tui.tui.screens.new_journey import NewJourneyScreen
 from kunderejse_tui.tui.widgets.title_header import TitleHeader
 
+if TYPE_CHECKING:
+    from kunderejse_tui.tui.app import KunderejseApp
+
 COLUMNS: tuple[str, ...] = (
     "home.col.file",
     "home.col.title",
@@ -41,7 +44,22 @@ COLUMNS: tuple[str, ...] = (
 )
 
 
-class HomeScreen(Localized, Screen[None]):
+def _app_type() -> type[KunderejseApp]:
+    from kunderejse_tui.tui.app import KunderejseApp
+
+    return KunderejseApp
+
+
+def home_status(path: Path, status: str, lang: str, waiting: set[Path] | None = None) -> str:
+    """``status`` with a mark when a recovery copy waits for ``path``."""
+    if waiting is None:
+        waiting = set(journeys_with_recovery())
+    if absolute(path) in waiting:
+        return f"{tr(lang, 'safety.home_recovery')} · {status}"
+    return status
+
+
+class HomeScreen(Localized[None]):
     """| Key | Action |
     | :- | :- |
     | ↑ ↓ | choose a journey |
@@ -50,6 +68,8 @@ class HomeScreen(Localized, Screen[None]):
     | tab | between your journeys and the samples |
     | r | read the folder again |
     """
+
+    app = getters.app(_app_type)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # A priority binding, so the footer shows it over the table's own Enter.
@@ -131,9 +151,7 @@ class HomeScreen(Localized, Screen[None]):
         if s is None:
             return (name, "…", "", "", "", self.t("home.checking"))
         if not s.readable:
-            unreadable = safety.home_status(
-                path, self.t("home.unreadable"), self.lang, self.waiting
-            )
+            unreadable = home_status(path, self.t("home.unreadable"), self.lang, self.waiting)
             return (name, "", "", "", "", unreadable)
         if s.errors:
             status = self.t("home.errors", n=s.errors)
@@ -141,7 +159,7 @@ class HomeScreen(Localized, Screen[None]):
             status = self.t("home.warnings", n=s.warnings)
         else:
             status = self.t("home.valid")
-        status = safety.home_status(path, status, self.lang, self.waiting)
+        status = home_status(path, status, self.lang, self.waiting)
         return (name, s.title, str(s.stages), str(s.touchpoints), str(s.interviews), status)
 
     @work(thread=True, exclusive=True, group="summaries")

@@ -18,14 +18,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
@@ -40,8 +39,10 @@ from kunderejse_tui.journey.export.select import has_consent
 from kunderejse_tui.journey.i18n import Message
 from kunderejse_tui.journey.templates import FOLLOW_UPS
 from kunderejse_tui.journey.wording import QUESTION_IDS, question_text
+from kunderejse_tui.tui import key_descriptions
 from kunderejse_tui.tui.i18n import tr
-from kunderejse_tui.tui.localized import Localized, translate_bindings
+from kunderejse_tui.tui.localized import Localized
+from kunderejse_tui.tui.messages import SaveJourney
 from kunderejse_tui.tui.screens.evidence_picker import (
     PickerScreen,
     link_items,
@@ -72,14 +73,14 @@ class Slot:
     question: str = ""  # a bank id; "" for an own question
     ask: str = ""  # the own question in words
     index: int | None = None  # the answer's position in the interview's answers
-    pending: dict[str, Any] = field(default_factory=dict)  # tags/links before there is text
+    pending: dict[str, object] = field(default_factory=dict)  # tags/links before there is text
 
     @property
     def key(self) -> tuple[str, str]:
         return (self.question, self.ask)
 
 
-def build_slots(answers: Any) -> list[Slot]:
+def build_slots(answers: object) -> list[Slot]:
     """The answers in file order, with the bank questions nobody answered yet in between.
 
     A missing bank question goes right before the first answer to a later bank
@@ -120,7 +121,7 @@ class InterviewSession:
 
     # ---- finding things
 
-    def _interview_at(self, index: int | None) -> Any:
+    def _interview_at(self, index: int | None) -> object:
         items = as_list(self.editor.data.get("interviews"))
         return items[index] if index is not None and 0 <= index < len(items) else None
 
@@ -136,7 +137,7 @@ class InterviewSession:
         return None
 
     @property
-    def interview(self) -> dict[str, Any] | None:
+    def interview(self) -> dict[str, object] | None:
         item = self._interview_at(self.interview_index)
         return item if isinstance(item, dict) else None
 
@@ -145,10 +146,10 @@ class InterviewSession:
         assert self.interview_index is not None
         return ("interviews", self.interview_index)
 
-    def answers(self) -> list[Any]:
+    def answers(self) -> list[object]:
         return as_list(as_dict(self.interview).get("answers"))
 
-    def answer(self, slot: Slot) -> dict[str, Any] | None:
+    def answer(self, slot: Slot) -> dict[str, object] | None:
         answers = self.answers()
         if slot.index is None or not 0 <= slot.index < len(answers):
             return None
@@ -293,7 +294,7 @@ def first_open_slot(session: InterviewSession) -> int:
 # The screen
 
 
-class InterviewScreen(Localized, Screen[None]):
+class InterviewScreen(Localized[None]):
     """| Key | Action |
     | :- | :- |
     | (typing) | the answer; it goes into the journey as you type |
@@ -386,8 +387,6 @@ class InterviewScreen(Localized, Screen[None]):
 
     def on_mount(self) -> None:
         self._unsubscribe = self.document.editor.subscribe(self._changed)
-        if getattr(self.app, "cursor_blink", True) is False:
-            self.answer_box.cursor_blink = False
         if self.session.interview is None:
             self.notify(self.t("iv.not_found"), severity="error")
             self.call_after_refresh(self.dismiss, None)
@@ -417,7 +416,7 @@ class InterviewScreen(Localized, Screen[None]):
         self.sub_title = " · ".join(d for d in details if d)
         self.answer_box.placeholder = self.t("iv.answer_placeholder")
         self.query_one("#iv-hint", Static).update(self.t("iv.hint"))
-        translate_bindings(self.query_one(QuestionList), self.lang)
+        key_descriptions.translate(self.query_one(QuestionList), self.lang)
         if self.session.slots:
             self._show()
 
@@ -697,11 +696,7 @@ class InterviewScreen(Localized, Screen[None]):
 
     def action_save(self) -> None:
         self.flush()
-        journey_map = getattr(self.app, "open_map", lambda: None)()
-        if journey_map is not None:
-            journey_map.start_save()
-        else:
-            self.document.save()
+        self.post_message(SaveJourney())
 
     def action_back(self) -> None:
         if self.query_one(QuestionList).has_focus:

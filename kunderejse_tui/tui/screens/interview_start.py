@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult, ReturnType
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import (
     Button,
     Checkbox,
@@ -37,7 +36,8 @@ from kunderejse_tui.journey.access import as_dict, text
 from kunderejse_tui.journey.document import JourneyDocument
 from kunderejse_tui.journey.edits import EditError
 from kunderejse_tui.journey.export.select import has_consent
-from kunderejse_tui.tui.localized import Localized, translate_bindings
+from kunderejse_tui.tui import key_descriptions
+from kunderejse_tui.tui.localized import Localized
 from kunderejse_tui.tui.screens.interview import InterviewScreen
 from kunderejse_tui.tui.widgets.evidence import answers_label, consent_mark
 from kunderejse_tui.tui.widgets.nav_list import NavList
@@ -58,7 +58,7 @@ def valid_date(value: str) -> bool:
     return True
 
 
-def interview_row(interview: dict[str, Any], personas: dict[str, str], lang: str) -> Content:
+def interview_row(interview: dict[str, object], personas: dict[str, str], lang: str) -> Content:
     """``2026-01-05  Jens Hansen · Pia · Anne · 4 svar  ⚠ uden samtykke``."""
     who = text(interview.get("respondent")) or text(interview.get("id")) or "?"
     answered = sum(
@@ -79,7 +79,7 @@ def interview_row(interview: dict[str, Any], personas: dict[str, str], lang: str
     return row + Content("  ") + mark if mark.plain else row
 
 
-class InterviewStartScreen(Localized, Screen[None]):
+class InterviewStartScreen(Localized[None]):
     """| Key | Action |
     | :- | :- |
     | tab / shift+tab | next / previous field |
@@ -104,7 +104,7 @@ class InterviewStartScreen(Localized, Screen[None]):
         self.today = today or datetime.date.today
 
     @property
-    def data(self) -> dict[str, Any]:
+    def data(self) -> dict[str, object]:
         return self.document.data
 
     def _personas(self) -> list[tuple[str, str]]:
@@ -115,7 +115,7 @@ class InterviewStartScreen(Localized, Screen[None]):
                 out.append((pid, text(p.get("name")) or pid))
         return out
 
-    def _interviews(self) -> list[tuple[int, dict[str, Any]]]:
+    def _interviews(self) -> list[tuple[int, dict[str, object]]]:
         return list(access.dicts(self.data.get("interviews")))
 
     # ---- layout
@@ -159,11 +159,6 @@ class InterviewStartScreen(Localized, Screen[None]):
             yield Static(id="ivs-hint", classes="iv-screen-hint")
         yield Footer()
 
-    def on_mount(self) -> None:
-        if getattr(self.app, "cursor_blink", True) is False:
-            for field in self.query(Input):
-                field.cursor_blink = False
-
     def refresh_texts(self) -> None:
         self.title = self.t("iv.start.title")
         self.sub_title = self.document.title
@@ -183,7 +178,7 @@ class InterviewStartScreen(Localized, Screen[None]):
         self.query_one("#ivs-consent", Checkbox).label = self.t("iv.start.consent_label")
         self.query_one("#ivs-start", Button).label = self.t("iv.start.start")
         self.query_one("#ivs-hint", Static).update(self.t("iv.start.hint"))
-        translate_bindings(self.query_one(InterviewList), self.lang)
+        key_descriptions.translate(self.query_one(InterviewList), self.lang)
         self._fill()
 
     def _fill(self) -> None:
@@ -285,6 +280,8 @@ class InterviewList(NavList):
         self.indices: list[int] = []
 
 
-def open_interviews(app: Any, document: JourneyDocument, *, today: Today | None = None) -> None:
+def open_interviews(
+    app: App[ReturnType], document: JourneyDocument, *, today: Today | None = None
+) -> None:
     """What the map's "interview" key does: this screen over the map."""
     app.push_screen(InterviewStartScreen(document, today=today))

@@ -1,35 +1,35 @@
 """The journey map screen: its keys, opening a file, search, saving and leaving.
 
-The screen owns one ``JourneyDocument``; every change goes through
-``document.editor``. It is built in layers, each in its own module:
-
-- ``tui/map_view.py``: the columns, the emotion curve and the problems panel, kept
-  in step with the editor; validation; moving around.
-- ``tui/map_editing.py``: forms, add, duplicate, delete, move, undo and rename.
-- here: the bindings, reading the rest of a big file, search, the other screens,
-  saving (a snapshot, written in a thread) and leaving.
+The screen composes the map (``widgets/journey_map.py``: the stage columns, the
+emotion curve, the cursor) and the problems panel, and owns one
+``JourneySession``; every change goes through ``document.editor``. Editing on
+the map is ``map_editing.MapEditing``.
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import os
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.css.query import NoMatches
+from textual.widgets import Footer
 
 from kunderejse_tui.journey.document import JourneyDocument
 from kunderejse_tui.journey.edits import KeyPath
-from kunderejse_tui.journey.fileio import SaveError
-from kunderejse_tui.journey.problems import JourneyLoadError
-from kunderejse_tui.tui import safety
+from kunderejse_tui.journey.problems import JourneyLoadError, Problem
+from kunderejse_tui.tui.journey_files import shown_path
+from kunderejse_tui.tui.localized import Localized
 from kunderejse_tui.tui.map_editing import MapEditing
-from kunderejse_tui.tui.messages import JumpTo
-from kunderejse_tui.tui.screens.confirm import CommentsDialog, QuitChoice, QuitDialog
+from kunderejse_tui.tui.screens.confirm import QuitChoice, QuitDialog
 from kunderejse_tui.tui.screens.load_error import LoadErrorScreen
+from kunderejse_tui.tui.session import JourneySession
+from kunderejse_tui.tui.widgets.journey_map import ColumnMove, JourneyMap
 from kunderejse_tui.tui.widgets.problems_panel import ProblemsPanel
+from kunderejse_tui.tui.widgets.title_header import TitleHeader
 
 if TYPE_CHECKING:
     from kunderejse_tui.tui.screens.search import SearchResult
@@ -48,32 +48,52 @@ FACT_KEYS = {
 }  # fmt: skip
 
 
-class JourneyMapScreen(MapEditing):
-    AUTO_FOCUS = None  # the screen itself takes the keys; see _enter_column
-    """| Key | Action |
+class JourneyMapScreen(Localized[None]):
+    """The map of one journey: its stage columns, emotion curve and problems panel.
+
+    The screen owns the keys: the columns never take the keyboard focus (see
+    ``JourneyMap.enter_column``), so every key of the map is bound here and asks
+    the widget that does the work: moving to ``JourneyMap``, editing to
+    ``MapEditing``. One row per binding, in the order of ``BINDINGS``
+    (tests/tui/test_map_keys.py holds the two together):
+
+    | Keys | Action |
     | :- | :- |
-    | ← → / h l | previous / next stage |
-    | ↑ ↓ / k j | previous / next item in the stage |
-    | enter | edit the focused item (double click too) |
+    | enter | edit the current item (double click too) |
     | a | add: a stage on a stage's name, a question among questions, a touchpoint among touchpoints |
-    | c | duplicate the stage, question or touchpoint |
-    | d / delete | delete (ctrl+z brings it back) |
-    | shift+← → / H L | move the stage, or the item to the previous / next stage |
-    | shift+↑ ↓ / K J | move the item up / down in its list |
-    | ctrl+z / ctrl+y | undo / redo, many steps deep |
-    | r / f2 | rename the id of a stage or touchpoint (references follow) |
-    | / , n , shift+n | search, next hit, previous hit |
+    | d, delete | delete (ctrl+z brings it back) |
+    | ctrl+z | undo, many steps deep |
+    | ctrl+y | redo |
+    | ctrl+s | save |
+    | slash | search |
     | p | personas |
-    | f | journey facts (title, language, market, ...) |
     | f8 | show / hide the problems panel |
+    | c | duplicate the stage, question or touchpoint |
+    | left, h | previous stage |
+    | right, l | next stage |
+    | up, k | previous item in the stage |
+    | down, j | next item in the stage |
+    | home | first item in the stage |
+    | end | last item in the stage |
+    | pageup | a page up in the stage |
+    | pagedown | a page down in the stage |
+    | shift+left, H | move the stage, or the item, to the previous stage |
+    | shift+right, L | move the stage, or the item, to the next stage |
+    | shift+up, K | move the item up in its list |
+    | shift+down, J | move the item down in its list |
+    | r, f2 | rename the id of a stage or touchpoint (references follow) |
+    | n | next search hit |
+    | N | previous search hit |
+    | f | journey facts (title, language, market, ...) |
     | e | export (Markdown, Mermaid) |
     | v | compare the current and the future state side by side |
     | i | interviews: start a new one or continue one |
-    | o | evidence: the quotes behind the focused stage or touchpoint, and what is assumed |
+    | o | evidence: the quotes behind the current stage or touchpoint, and what is assumed |
     | y | synthesis: all answers per question, by persona and tag |
-    | ctrl+s | save |
-    | escape | back to the list of journeys |
+    | escape | back to the list of journeys (or out of the problems panel) |
     """
+
+    AUTO_FOCUS = None  # the screen itself takes the keys; see JourneyMap.enter_column
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "edit", "key.edit"),
@@ -111,25 +131,81 @@ class JourneyMapScreen(MapEditing):
         Binding("escape", "back", "key.back", show=False),
     ]
 
-    def __init__(self, document: JourneyDocument, whole_file: bytes | None = None) -> None:
-        """``document`` may be a preview (``document.partial``) of the journey whose
-        bytes are ``whole_file``: the map then reads the rest in a worker."""
-        super().__init__(document)
+    def __init__(self, session: JourneySession, whole_file: bytes | None = None) -> None:
+        """``session.document`` may be a preview (``document.partial``) of the journey
+        whose bytes are ``whole_file``: the map then reads the rest in a worker."""
+        super().__init__()
+        self.session = session
+        self.document = session.document
+        self.journey_map = JourneyMap(session)
+        self.editing = MapEditing(session, self.journey_map)
         self._whole_file = whole_file
+        self._problems_shown = False
         self.hits: list[Hit] = []
         self.hit_index = 0
         self.search_query = ""
 
+    def compose(self) -> ComposeResult:
+        yield TitleHeader()
+        yield self.journey_map
+        yield ProblemsPanel(id="problems")
+        yield Footer()
+
+    @property
+    def problems(self) -> list[Problem]:
+        """What the latest check of the journey found."""
+        return self.session.problems
+
+    def on_screen_resume(self) -> None:
+        self.journey_map.redraw_if_stale()
+
+    def refresh_texts(self) -> None:
+        self.journey_map.schedule_redraw()
+        self.query_one(ProblemsPanel).show(self.session.problems, self.lang)
+        self._update_title()
+
+    def _update_title(self, _: None = None) -> None:
+        doc = self.document
+        self.title = self.session.title()
+        problems = self.session.problems
+        errors = sum(1 for p in problems if p.severity == "error")
+        warnings = len(problems) - errors
+        if doc.partial:
+            count = self.t("map.reading_rest")
+        elif errors or warnings:
+            count = self.t("map.problem_count", errors=errors, warnings=warnings)
+        else:
+            count = self.t("map.no_problems")
+        self.sub_title = f"{shown_path(doc.path)} · {count}"
+
+    def _show_problems(self, problems: list[Problem]) -> None:
+        if not self.is_attached:
+            return
+        try:
+            panel = self.query_one(ProblemsPanel)
+        except NoMatches:
+            return  # the app is closing: the screen's widgets are already gone
+        panel.show(problems, self.lang)
+        if problems and not self._problems_shown:
+            # Shown by itself once, so nobody misses them; F8 hides it for good.
+            self._problems_shown = True
+            panel.display = True
+        self._update_title()
+
     # ---- opening
 
     async def on_mount(self) -> None:
+        session = self.session
+        session.state_changed.subscribe(self, self._update_title, immediate=True)
+        session.problems_checked.subscribe(self, self._show_problems, immediate=True)
         if not self.document.partial:
             # Locks and recovery copies once the map is on screen (one frame later).
             self.call_after_refresh(self._guard)
-        self.app.follow_journey_language(self.document.language)
-        await self._refresh_map(first_screenful=self._columns_on_screen())
-        if self.columns:
-            self._enter_column(self.columns[0])
+        session.app.follow_journey_language(self.document.language)
+        journey_map = self.journey_map
+        await journey_map.redraw(first_screenful=journey_map.columns_on_screen())
+        if journey_map.columns:
+            journey_map.enter_column(journey_map.columns[0])
         if not self.document.partial:
             # A preview's start-up ends once the whole file is in: collecting garbage
             # meanwhile would walk the journey being built, doubling its read.
@@ -143,11 +219,11 @@ class JourneyMapScreen(MapEditing):
             self.call_after_refresh(self._read_whole, self._whole_file)
         else:
             # After the first paint: a big journey's check would compete with it for the GIL.
-            self.call_after_refresh(self._validate)
+            self.call_after_refresh(self.session.check)
 
     def _guard(self) -> None:
         if self.is_attached:
-            safety.on_map_mount(self)
+            self.run_worker(self.session.guard_journey(), group="safety-open", exclusive=True)
 
     @work(thread=True, exclusive=True, group="read-whole")
     def _read_whole(self, raw: bytes) -> None:
@@ -161,9 +237,7 @@ class JourneyMapScreen(MapEditing):
             self.app.call_from_thread(self._whole_read, whole)
 
     def _startup_done(self) -> None:
-        startup_done = getattr(self.app, "startup_done", None)
-        if startup_done is not None:
-            self.call_after_refresh(startup_done)
+        self.call_after_refresh(self.session.app.startup_done)
 
     def _whole_read(self, whole: JourneyDocument | JourneyLoadError) -> None:
         self._whole_file = None
@@ -175,17 +249,16 @@ class JourneyMapScreen(MapEditing):
             self.app.switch_screen(LoadErrorScreen(self.document.path, whole.problems))
             return
         self.document.complete(whole)  # listeners: redraw what differs, check it all
-        safety.on_map_mount(self)
+        self._guard()
         self.refresh_bindings()
         self._update_title()
 
     def on_unmount(self) -> None:
-        self._unsubscribe()
-        safety.on_map_unmount(self)
+        self.session.close()
 
     # ---- showing a path
 
-    def on_jump_to(self, message: JumpTo) -> None:
+    def on_problems_panel_jump_to(self, message: ProblemsPanel.JumpTo) -> None:
         panel = self.query_one(ProblemsPanel)
         panel.can_focus = False
         self.set_focus(None)
@@ -195,14 +268,57 @@ class JourneyMapScreen(MapEditing):
         """Show ``path``: on the map, in the persona list or in the journey facts form."""
         from kunderejse_tui.tui.screens.personas import PersonasScreen
 
-        if self.focus_path(path):
+        if self.journey_map.focus_path(path):
             return
         if len(path) >= 2 and path[0] == "personas" and isinstance(path[1], int):
             self.app.push_screen(PersonasScreen(self.document, select=path[1]))
         elif not path or path[0] in FACT_KEYS:
-            self.action_facts()
+            self.editing.open_editor(())
         else:
             self.notify(self.t("map.not_on_map"), severity="warning")
+
+    # ---- moving and editing: the keys are the screen's, the work the map's
+
+    def on_journey_map_row_chosen(self, _: JourneyMap.RowChosen) -> None:
+        if not self.document.partial:
+            self.editing.edit()
+
+    def action_stage(self, delta: int) -> None:
+        self.journey_map.step_stage(delta)
+
+    def action_item(self, delta: int) -> None:
+        self.journey_map.step_item(delta)
+
+    def action_column(self, move: ColumnMove) -> None:
+        """Home, End, Page Up/Down in the current column."""
+        self.journey_map.move_in_column(move)
+
+    def action_edit(self) -> None:
+        self.editing.edit()
+
+    def action_facts(self) -> None:
+        self.editing.open_editor(())
+
+    def action_add(self) -> None:
+        self.editing.add()
+
+    def action_duplicate(self) -> None:
+        self.editing.duplicate()
+
+    def action_delete(self) -> None:
+        self.editing.delete()
+
+    def action_move(self, dx: int, dy: int) -> None:
+        self.editing.move(dx, dy)
+
+    def action_undo(self) -> None:
+        self.editing.undo()
+
+    def action_redo(self) -> None:
+        self.editing.redo()
+
+    def action_rename(self) -> None:
+        self.editing.rename()
 
     # ---- search
 
@@ -249,7 +365,7 @@ class JourneyMapScreen(MapEditing):
     def action_coverage(self) -> None:
         from kunderejse_tui.tui.screens.coverage import CoverageScreen
 
-        found = self.current()
+        found = self.journey_map.current()
         self.app.push_screen(CoverageScreen(self.document, found[1].path if found else None))
 
     def action_synthesis(self) -> None:
@@ -294,36 +410,8 @@ class JourneyMapScreen(MapEditing):
 
     @work(exclusive=True, group="save")
     async def _save(self, then_exit: bool, then_leave: bool) -> None:
-        doc = self.document
-        if not doc.dirty:
-            self.notify(self.t("save.nothing"))
-        else:
-            if doc.has_comments:
-                confirmed = await self.app.push_screen_wait(CommentsDialog(doc.path.name))
-                if not confirmed:
-                    self.notify(self.t("save.cancelled"), severity="warning")
-                    return
-            if not await safety.before_save(self):
-                return
-            snapshot = doc.snapshot()
-            try:
-                fingerprint = await asyncio.to_thread(doc.write, snapshot)
-            except (SaveError, OSError) as exc:
-                self.notify(safety.save_failed(self, exc), severity="error", timeout=10)
-                return
-            doc.mark_saved(snapshot, fingerprint)
-            safety.after_save(self, snapshot)
-            self._update_title()
-            problems = await asyncio.to_thread(doc.problems, snapshot)
-            errors = sum(1 for p in problems if p.severity == "error")
-            if errors:
-                self.notify(
-                    self.t("save.with_problems", file=doc.path.name, n=errors),
-                    severity="warning",
-                    timeout=6,
-                )
-            else:
-                self.notify(self.t("save.done", file=doc.path.name))
+        if not await self.session.save():
+            return
         if then_exit:
             self.app.exit(0)
         elif then_leave:
@@ -352,7 +440,7 @@ class JourneyMapScreen(MapEditing):
 
         def answered(choice: QuitChoice | None) -> None:
             if choice == "discard":
-                safety.discarded(self)
+                self.session.close(discarded=True)
                 self.dismiss(None)
             elif choice == "save":
                 self.start_save(then_leave=True)

@@ -14,7 +14,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from kunderejse_tui.journey.problems import Problem
@@ -46,7 +45,7 @@ def excerpt(path: Path, line: int) -> Content:
     return Content("\n").join(out)
 
 
-class LoadErrorScreen(Localized, Screen[None]):
+class LoadErrorScreen(Localized[None]):
     """| Key | Action |
     | :- | :- |
     | r | read the file again (after fixing it elsewhere) |

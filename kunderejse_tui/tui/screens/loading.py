@@ -7,12 +7,13 @@ with the map, or with the load-error screen when the file cannot be read.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Center, Middle
-from textual.screen import Screen
+from textual.message import Message
 from textual.widgets import Footer, Label, LoadingIndicator
 
 from kunderejse_tui.journey.document import JourneyDocument
@@ -20,7 +21,6 @@ from kunderejse_tui.journey.problems import JourneyLoadError
 from kunderejse_tui.journey.yamlio import read_bytes
 from kunderejse_tui.tui.journey_files import shown_path
 from kunderejse_tui.tui.localized import Localized
-from kunderejse_tui.tui.screens.journey_map import JourneyMapScreen
 from kunderejse_tui.tui.screens.load_error import LoadErrorScreen
 from kunderejse_tui.tui.widgets.title_header import TitleHeader
 
@@ -29,7 +29,14 @@ from kunderejse_tui.tui.widgets.title_header import TitleHeader
 SHOW_AFTER = 0.3
 
 
-class LoadingScreen(Localized, Screen[None]):
+class LoadingScreen(Localized[None]):
+    @dataclass
+    class Loaded(Message):
+        """The journey is read (``whole_file``: ``document`` is its preview; the map reads the rest)."""
+
+        document: JourneyDocument
+        whole_file: bytes | None
+
     def __init__(self, path: Path) -> None:
         super().__init__()
         self.path = path
@@ -75,7 +82,7 @@ class LoadingScreen(Localized, Screen[None]):
         self.app.call_from_thread(self._loaded, document, None)
 
     def _loaded(self, document: JourneyDocument, whole_file: bytes | None) -> None:
-        self.app.switch_screen(JourneyMapScreen(document, whole_file))
+        self.post_message(self.Loaded(document, whole_file))
 
     def _failed(self, exc: JourneyLoadError) -> None:
         self.app.switch_screen(LoadErrorScreen(self.path, exc.problems))

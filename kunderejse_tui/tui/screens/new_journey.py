@@ -31,7 +31,7 @@ def file_name_for(title: str) -> str:
     return slugify(title, fallback="kunderejse") + SUFFIX
 
 
-class NewJourneyScreen(Localized, ModalScreen[Path | None]):
+class NewJourneyScreen(Localized[Path | None], ModalScreen[Path | None]):
     """| Key | Action |
     | :- | :- |
     | tab / shift+tab | next / previous field |

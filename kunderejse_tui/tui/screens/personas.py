@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -15,13 +14,14 @@ from kunderejse_tui.journey.access import as_dict, as_list, text
 from kunderejse_tui.journey.document import JourneyDocument
 from kunderejse_tui.journey.edits import Change, EditError
 from kunderejse_tui.tui.localized import Localized
+from kunderejse_tui.tui.messages import SaveJourney
 from kunderejse_tui.tui.screens.editors import editor_for
 from kunderejse_tui.tui.screens.prompt import PromptDialog
 from kunderejse_tui.tui.widgets.nav_list import NavList
 from kunderejse_tui.tui.widgets.title_header import TitleHeader
 
 
-def persona_row(persona: Any, lang_unnamed: str) -> Content:
+def persona_row(persona: object, lang_unnamed: str) -> Content:
     p = as_dict(persona)
     name = text(p.get("name")) or lang_unnamed
     content = Content.assemble((name, "bold"), ("  " + text(p.get("id")), "dim"))
@@ -30,7 +30,7 @@ def persona_row(persona: Any, lang_unnamed: str) -> Content:
     return content
 
 
-class PersonasScreen(Localized, Screen[None]):
+class PersonasScreen(Localized[None]):
     """| Key | Action |
     | :- | :- |
     | enter | edit the persona |
@@ -88,7 +88,7 @@ class PersonasScreen(Localized, Screen[None]):
     def _changed(self, change: Change) -> None:
         self.call_after_refresh(self._fill)
 
-    def _personas(self) -> list[Any]:
+    def _personas(self) -> list[object]:
         return as_list(self.document.data.get("personas"))
 
     def _fill(self, select: int | None = None) -> None:
@@ -201,9 +201,7 @@ class PersonasScreen(Localized, Screen[None]):
             self.notify(self.t("map.nothing_to_redo"))
 
     def action_save(self) -> None:
-        journey_map = self.app.open_map()
-        if journey_map is not None:
-            journey_map.start_save()
+        self.post_message(SaveJourney())
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -23,7 +23,7 @@ from kunderejse_tui.tui.localized import Localized
 Check = Callable[[str], str | None]
 
 
-class PromptDialog(Localized, ModalScreen[str | None]):
+class PromptDialog(Localized[str | None], ModalScreen[str | None]):
     """One field; Enter confirms, Escape cancels.
 
     | Key | Action |

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -31,7 +31,7 @@ class Choice:
     variant: str = "default"
 
 
-class ChoiceDialog(Localized, ModalScreen[str]):
+class ChoiceDialog(Localized[str], ModalScreen[str]):
     """A question with a few answers; escape answers ``cancel_id``."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", show=False)]
@@ -39,7 +39,7 @@ class ChoiceDialog(Localized, ModalScreen[str]):
     def __init__(
         self,
         title_key: str,
-        body: str | tuple[str, dict[str, Any]],
+        body: str | tuple[str, dict[str, object]],
         choices: list[Choice],
         *,
         cancel_id: str = "cancel",
@@ -71,7 +71,7 @@ class ChoiceDialog(Localized, ModalScreen[str]):
     def on_mount(self) -> None:
         self.query_one(f"#choice-{self.focus_id}", Button).focus()
 
-    def on_key(self, event: Any) -> None:
+    def on_key(self, event: events.Key) -> None:
         choice = self.keys.get(event.character or "")
         if choice is not None:
             event.stop()
@@ -86,7 +86,7 @@ class ChoiceDialog(Localized, ModalScreen[str]):
         self.dismiss(self.cancel_id)
 
 
-def difference(old: dict[str, Any] | None, new: dict[str, Any], header: str) -> str:
+def difference(old: dict[str, object] | None, new: dict[str, object], header: str) -> str:
     """A unified diff of the canonical texts: every changed field, line by line."""
     old_lines = dump(old).splitlines() if old is not None else []
     new_lines = dump(new).splitlines()
@@ -94,7 +94,7 @@ def difference(old: dict[str, Any] | None, new: dict[str, Any], header: str) -> 
     return header + "\n" + "\n".join(lines) if lines else ""
 
 
-class DiffScreen(Localized, ModalScreen[None]):
+class DiffScreen(Localized[None], ModalScreen[None]):
     """Read the difference; any of escape, q or enter closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

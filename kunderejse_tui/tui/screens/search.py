@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -25,7 +25,7 @@ class SearchResult:
     index: int
 
 
-class SearchScreen(Localized, ModalScreen[SearchResult | None]):
+class SearchScreen(Localized[SearchResult | None], ModalScreen[SearchResult | None]):
     """| Key | Action |
     | :- | :- |
     | enter | go to the highlighted hit (n / shift+n on the map: next / previous) |
@@ -39,7 +39,7 @@ class SearchScreen(Localized, ModalScreen[SearchResult | None]):
         Binding("up", "hit(-1)", "search.previous", show=False),
     ]
 
-    def __init__(self, journey: Any, query: str = "") -> None:
+    def __init__(self, journey: object, query: str = "") -> None:
         super().__init__(classes="dialog")
         self.journey = journey
         self.initial_query = query

@@ -10,7 +10,7 @@ it and in which interviews; Enter on a tag filters the first tab by it.
 from __future__ import annotations
 
 import textwrap
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
@@ -18,7 +18,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import (
     DataTable,
     Footer,
@@ -36,7 +35,8 @@ from kunderejse_tui.journey.access import as_dict, as_list
 from kunderejse_tui.journey.document import JourneyDocument
 from kunderejse_tui.journey.evidence import QuestionSynthesis, TagCount, synthesis, tag_overview
 from kunderejse_tui.journey.export.select import has_consent, persona_names
-from kunderejse_tui.tui.localized import Localized, translate_bindings
+from kunderejse_tui.tui import key_descriptions
+from kunderejse_tui.tui.localized import Localized
 from kunderejse_tui.tui.screens.coverage import open_quote
 from kunderejse_tui.tui.widgets.evidence import QuoteList, answers_label, interviews_label
 from kunderejse_tui.tui.widgets.nav_list import NavList
@@ -44,7 +44,7 @@ from kunderejse_tui.tui.widgets.title_header import TitleHeader
 
 
 def filtered(
-    journey: Any,
+    journey: object,
     lang: str,
     persona: str | None,
     tag: str | None,
@@ -59,7 +59,7 @@ def filtered(
 QUESTION_WIDTH = 44  # text width inside the question list
 
 
-class SynthesisScreen(Localized, Screen[None]):
+class SynthesisScreen(Localized[None]):
     """| Key | Action |
     | :- | :- |
     | 1 / 2 | by question / tag overview |
@@ -96,7 +96,7 @@ class SynthesisScreen(Localized, Screen[None]):
         self.tags: list[TagCount] = []
 
     @property
-    def data(self) -> dict[str, Any]:
+    def data(self) -> dict[str, object]:
         return self.document.data
 
     def compose(self) -> ComposeResult:
@@ -140,7 +140,7 @@ class SynthesisScreen(Localized, Screen[None]):
         table.add_columns(
             self.t("iv.syn.col_tag"), self.t("iv.syn.col_count"), self.t("iv.syn.col_interviews")
         )
-        translate_bindings(self.query_one(QuoteList), self.lang)
+        key_descriptions.translate(self.query_one(QuoteList), self.lang)
         self._hint()
         self.recompute()
 

@@ -36,7 +36,7 @@ def _average(scores: list[int]) -> float | None:
     return sum(scores) / len(scores) if scores else None
 
 
-def curve_series(journey: Any, lang: str) -> list[Series]:
+def curve_series(journey: object, lang: str) -> list[Series]:
     """The series to draw: everyone first, then one per persona that touchpoints name."""
     stages = as_list(as_dict(journey).get("stages"))
     per_stage: list[list[tuple[int, list[str]]]] = []
@@ -150,7 +150,7 @@ class EmotionCurve(Widget):
         self.column_width = column_width
         self._content = Content("")
 
-    def update(self, journey: Any, lang: str) -> None:
+    def update(self, journey: object, lang: str) -> None:
         series = curve_series(journey, lang)
         self._content = draw(series, self.column_width, lang)
         stages = len(series[0].values) if series else 0

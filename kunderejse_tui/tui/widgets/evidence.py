@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -153,7 +153,8 @@ class QuoteList(NavList):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.quotes: list[Quote] = []
-        self._shown: tuple[Any, ...] = ()
+        # What the last show() was asked for (language, empty text, question, personas).
+        self._shown: tuple[str, str, bool, dict[str, str]] | None = None
         self._width = 0
 
     def show(
@@ -171,6 +172,8 @@ class QuoteList(NavList):
         self._render_quotes(keep)
 
     def _render_quotes(self, keep: int | None = 0) -> None:
+        if self._shown is None:
+            return  # nothing asked for yet
         lang, empty, show_question, personas = self._shown
         if not self.quotes:
             self.set_options([Option(Content.styled(empty, "dim italic"), disabled=True)])
@@ -188,7 +191,7 @@ class QuoteList(NavList):
         self.highlighted = min(keep or 0, len(self.quotes) - 1)
 
     def on_resize(self) -> None:
-        if self._shown and self.scrollable_content_region.width != self._width:
+        if self._shown is not None and self.scrollable_content_region.width != self._width:
             self._render_quotes(self.highlighted)
 
     def quote_at(self, index: int | None) -> Quote | None:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from kunderejse_tui.journey.edits import KeyPath
 from kunderejse_tui.journey.problems import Problem
 from kunderejse_tui.tui.i18n import tr
-from kunderejse_tui.tui.messages import JumpTo
 
 
 def problem_row(problem: Problem, lang: str) -> Content:
@@ -27,6 +30,12 @@ class ProblemsPanel(OptionList, can_focus=False):
 
     The map makes it focusable only while the user works in it (F8).
     """
+
+    @dataclass
+    class JumpTo(Message):
+        """Show the item at ``path`` in the journey (a problem was chosen)."""
+
+        path: KeyPath
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
@@ -48,4 +57,4 @@ class ProblemsPanel(OptionList, can_focus=False):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if 0 <= event.option_index < len(self.problems):
-            self.post_message(JumpTo(self.problems[event.option_index].path))
+            self.post_message(self.JumpTo(self.problems[event.option_index].path))

@@ -8,7 +8,7 @@ path of the item it shows; the map works with paths, never with widgets.
 from __future__ import annotations
 
 import textwrap
-from typing import Any, Literal, NamedTuple
+from typing import Literal, NamedTuple
 
 from rich.cells import cell_len
 from textual.content import Content
@@ -58,7 +58,7 @@ class PrewrappedContent(Content):
         return super().get_height(rules, width)
 
 
-def _label(lang: str, prefix: str, value: Any) -> str:
+def _label(lang: str, prefix: str, value: object) -> str:
     """A translated enum value (``kind.paid`` -> "betalt"); unknown values as written."""
     key = f"{prefix}.{text(value)}"
     return tr(lang, key) if key in all_strings() else text(value)
@@ -83,7 +83,7 @@ def _section(title: str) -> Content:
 
 
 def build_rows(
-    stage: Any,
+    stage: object,
     index: int,
     lang: str,
     personas: dict[str, str],
@@ -158,7 +158,7 @@ def build_rows(
 
 
 def _touchpoint(
-    tp: dict[str, Any], lang: str, personas: dict[str, str], badges: dict[str, str]
+    tp: dict[str, object], lang: str, personas: dict[str, str], badges: dict[str, str]
 ) -> Content:
     name = text(tp.get("name")) or text(tp.get("id")) or tr(lang, "map.unnamed")
     content = _hang(emotion_marker(tp.get("emotion")) + " ", name, "bold")
@@ -178,7 +178,7 @@ def _touchpoint(
     return content
 
 
-def _messaging(value: Any, lang: str) -> Content:
+def _messaging(value: object, lang: str) -> Content:
     messaging = as_dict(value)
     if not messaging:
         return _muted(tr(lang, "map.no_messaging"))

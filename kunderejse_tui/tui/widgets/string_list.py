@@ -30,8 +30,8 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from kunderejse_tui.tui import key_descriptions
 from kunderejse_tui.tui.i18n import tr
-from kunderejse_tui.tui.localized import translate_bindings
 from kunderejse_tui.tui.widgets.form_input import FormInput
 
 
@@ -153,7 +153,7 @@ class StringList(Widget):
 
     def on_mount(self) -> None:
         for child in (self._item_list, self._entry_line):
-            translate_bindings(child, self._lang)
+            key_descriptions.translate(child, self._lang)
         self._refresh_items()
 
     # ---- reading

@@ -7,8 +7,6 @@ when it was closed without changes.
 
 from __future__ import annotations
 
-from typing import Any
-
 from textual.screen import Screen
 
 from kunderejse_tui.journey.edits import MISSING, EditError, KeyPath, get_path
@@ -33,7 +31,7 @@ __all__ = [
 ]
 
 
-def _index(part: Any) -> bool:
+def _index(part: object) -> bool:
     return isinstance(part, int) and not isinstance(part, bool)
 
 

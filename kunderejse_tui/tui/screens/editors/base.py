@@ -9,7 +9,7 @@ saved as ``""``, and a mapping that becomes empty that way goes too.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Protocol
+from typing import ClassVar, Protocol
 
 from textual import on
 from textual.app import ComposeResult
@@ -21,14 +21,14 @@ from textual.widgets import Button, Footer, Label, Static
 
 from kunderejse_tui.journey.access import text
 from kunderejse_tui.journey.edits import MISSING, EditError, Editor, KeyPath
+from kunderejse_tui.tui import key_descriptions
 from kunderejse_tui.tui.i18n import tr
-from kunderejse_tui.tui.localized import translate_bindings
 from kunderejse_tui.tui.screens.editors.discard import Choice, DiscardDialog
 from kunderejse_tui.tui.screens.editors.fields import Field, FormRow, Section
 
 
 class DocumentLike(Protocol):
-    """What a form needs of TUI-A's JourneyDocument."""
+    """What a form needs of JourneyDocument."""
 
     @property
     def editor(self) -> Editor: ...
@@ -69,10 +69,10 @@ class EditorForm(ModalScreen[bool]):
 
     # ---- for subclasses
 
-    def build(self, item: dict[str, Any]) -> list[FormRow]:
+    def build(self, item: dict[str, object]) -> list[FormRow]:
         raise NotImplementedError
 
-    def subtitle(self, item: dict[str, Any]) -> str:
+    def subtitle(self, item: dict[str, object]) -> str:
         return text(item.get("name"))
 
     # ---- the item
@@ -81,11 +81,11 @@ class EditorForm(ModalScreen[bool]):
     def editor(self) -> Editor:
         return self.document.editor
 
-    def item(self) -> dict[str, Any]:
+    def item(self) -> dict[str, object]:
         value = self.editor.get(self.item_path, None)
         return value if isinstance(value, dict) else {}
 
-    def journey(self) -> dict[str, Any]:
+    def journey(self) -> dict[str, object]:
         return self.editor.data
 
     # ---- layout
@@ -120,11 +120,7 @@ class EditorForm(ModalScreen[bool]):
         yield Footer()
 
     def on_mount(self) -> None:
-        translate_bindings(self, self.lang)
-        if getattr(self.app, "cursor_blink", True) is False:
-            # The app asks for a steady cursor (snapshots, recordings).
-            for widget in self.query("Input, TextArea"):
-                widget.cursor_blink = False  # type: ignore[attr-defined]
+        key_descriptions.translate(self, self.lang)
         first = next((f for f in self.fields if not f.locked and f.key != ("id",)), None)
         if first is not None:
             first.focus()
@@ -182,9 +178,9 @@ class EditorForm(ModalScreen[bool]):
 
     # ---- writing
 
-    def _write(self, changes: list[tuple[KeyPath, Any]]) -> None:
+    def _write(self, changes: list[tuple[KeyPath, object]]) -> None:
         """Apply ``(key, value)`` pairs relative to the item; MISSING deletes."""
-        by_parent: dict[KeyPath, list[tuple[str, Any]]] = {}
+        by_parent: dict[KeyPath, list[tuple[str, object]]] = {}
         for key, value in changes:
             by_parent.setdefault(tuple(key[:-1]), []).append((str(key[-1]), value))
         # The item's own keys first, so a nested mapping has a parent to live in.
@@ -195,7 +191,7 @@ class EditorForm(ModalScreen[bool]):
         if self.OPTIONAL_ITEM:
             self._drop_if_empty(self.item_path)
 
-    def _write_mapping(self, path: KeyPath, entries: list[tuple[str, Any]]) -> None:
+    def _write_mapping(self, path: KeyPath, entries: list[tuple[str, object]]) -> None:
         editor = self.editor
         current = editor.get(path, MISSING)
         if isinstance(current, dict):

@@ -11,8 +11,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
+from kunderejse_tui.tui import key_descriptions
 from kunderejse_tui.tui.i18n import tr
-from kunderejse_tui.tui.localized import translate_bindings
 
 Choice = Literal["save", "discard", "keep"]
 
@@ -57,7 +57,7 @@ class DiscardDialog(ModalScreen[Choice]):
                 yield Button(f"{tr(t, 'ed.discard.keep')} (Esc)", id="keep", compact=True)
 
     def on_mount(self) -> None:
-        translate_bindings(self, self.lang)
+        key_descriptions.translate(self, self.lang)
         self.query_one("#discard", Button).focus()
 
     def action_choose(self, choice: Choice) -> None:

@@ -24,12 +24,11 @@ from textual.widgets import Input, Select, SelectionList, Static, TextArea
 from kunderejse_tui.journey.access import text, texts
 from kunderejse_tui.journey.channels import channel_label, suggest_channels
 from kunderejse_tui.journey.edits import MISSING
+from kunderejse_tui.journey.paths import KeyPath
 from kunderejse_tui.tui.i18n import tr
 from kunderejse_tui.tui.widgets.emotion import GLYPHS
 from kunderejse_tui.tui.widgets.form_input import FormInput
 from kunderejse_tui.tui.widgets.string_list import StringList
-
-KeyPath = tuple[str, ...]
 
 
 class _Keep:
@@ -62,7 +61,7 @@ def short(value: Any, limit: int = 60) -> str:
 
 
 def widget_id(key: KeyPath) -> str:
-    return "f-" + "-".join(key).replace("_", "-")
+    return "f-" + "-".join(map(str, key)).replace("_", "-")
 
 
 class Field:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from textual.validation import Regex
 
@@ -23,7 +22,7 @@ class JourneyForm(EditorForm):
 
     KIND = "journey"
 
-    def build(self, item: dict[str, Any]) -> list[FormRow]:
+    def build(self, item: dict[str, object]) -> list[FormRow]:
         return [
             ReadOnly("id", "ed.f.id"),
             TextField("title", "ed.f.title", required=True),
@@ -44,5 +43,5 @@ class JourneyForm(EditorForm):
             ),
         ]
 
-    def subtitle(self, item: dict[str, Any]) -> str:
+    def subtitle(self, item: dict[str, object]) -> str:
         return text(item.get("title"))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from kunderejse_tui.journey.access import as_dict, text
 from kunderejse_tui.tui.screens.editors.base import EditorForm
 from kunderejse_tui.tui.screens.editors.fields import ChoiceField, FormRow, ListField, TextField
@@ -17,7 +15,7 @@ class MessagingForm(EditorForm):
     KIND = "messaging"
     OPTIONAL_ITEM = True
 
-    def build(self, item: dict[str, Any]) -> list[FormRow]:
+    def build(self, item: dict[str, object]) -> list[FormRow]:
         return [
             ChoiceField("tone", "ed.f.tone", [(f"ed.tone.{v}", v) for v in TONES]),
             ListField("key_messages", "ed.f.key_messages"),
@@ -25,6 +23,6 @@ class MessagingForm(EditorForm):
             TextField("call_to_action", "ed.f.call_to_action"),
         ]
 
-    def subtitle(self, item: dict[str, Any]) -> str:
+    def subtitle(self, item: dict[str, object]) -> str:
         stage = as_dict(self.editor.get(self.item_path[:-1], None))
         return text(stage.get("name"))

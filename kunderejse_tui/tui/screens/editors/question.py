@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from kunderejse_tui.journey.access import personas, text
 from kunderejse_tui.tui.screens.editors.base import EditorForm
 from kunderejse_tui.tui.screens.editors.fields import FormRow, PersonaField, TextField
 
 
-def persona_choices(journey: Any) -> list[tuple[str, str]]:
+def persona_choices(journey: object) -> list[tuple[str, str]]:
     """(id, name) of the journey's personas that have an id to refer to."""
     return [
         (p["id"], text(p.get("name")) or p["id"])
@@ -23,11 +21,11 @@ class QuestionForm(EditorForm):
 
     KIND = "question"
 
-    def build(self, item: dict[str, Any]) -> list[FormRow]:
+    def build(self, item: dict[str, object]) -> list[FormRow]:
         return [
             TextField("text", "ed.f.text", required=True),
             PersonaField("persona", "ed.f.persona", persona_choices(self.journey())),
         ]
 
-    def subtitle(self, item: dict[str, Any]) -> str:
+    def subtitle(self, item: dict[str, object]) -> str:
         return ""

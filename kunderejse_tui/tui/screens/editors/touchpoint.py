@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from kunderejse_tui.tui.screens.editors.base import EditorForm
 from kunderejse_tui.tui.screens.editors.fields import (
     ChannelField,
@@ -25,7 +23,7 @@ class TouchpointForm(EditorForm):
 
     KIND = "touchpoint"
 
-    def build(self, item: dict[str, Any]) -> list[FormRow]:
+    def build(self, item: dict[str, object]) -> list[FormRow]:
         return [
             ReadOnly("id", "ed.f.id", template="ed.id_hint"),
             TextField("name", "ed.f.name", required=True),

@@ -1,0 +1,345 @@
+"""One open journey: its document, its guard, its checks and its saving.
+
+The app makes a ``JourneySession`` when a journey is read and hands it to the
+map screen, which hands it on to the screens it opens. The session owns:
+
+- the document (``document.editor`` takes every change);
+- the guard (``recovery_service.JourneyGuard``: the lock, recovery copies a few
+  seconds behind the keyboard, the disk fingerprint checked before each save);
+- the check worker: the journey's problems, 0.3 s after the last change;
+- saving, with the questions that may come first (comments, a change on disk).
+
+Screens learn what changed through two Textual signals (``state_changed``:
+the title may read differently; ``problems_checked``: new problems) instead of
+the session reaching into them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual.signal import Signal
+from textual.timer import Timer
+
+from kunderejse_tui.journey.disk import explain_os_error
+from kunderejse_tui.journey.document import JourneyDocument, Snapshot
+from kunderejse_tui.journey.edits import Change
+from kunderejse_tui.journey.fileio import SaveError
+from kunderejse_tui.journey.problems import Problem
+from kunderejse_tui.tui.i18n import tr
+
+# The guard's machinery (locks, recovery copies, their dialogs) is imported when a
+# journey is first guarded, after its map is on screen: not on the way to it.
+if TYPE_CHECKING:
+    from kunderejse_tui.journey.recovery import Recovery
+    from kunderejse_tui.tui.app import KunderejseApp
+    from kunderejse_tui.tui.recovery_service import JourneyGuard
+    from kunderejse_tui.tui.screens.recovery import ChoiceDialog
+
+CHECK_DELAY = 0.3
+
+
+class JourneySession:
+    """The open journey and everything that keeps it safe and checked."""
+
+    def __init__(self, app: KunderejseApp, document: JourneyDocument) -> None:
+        self.app = app
+        self.document = document
+        self.guard: JourneyGuard | None = None
+        self.problems: list[Problem] = []
+        # Published with nothing: the title (dirty mark, read-only mark) may read differently.
+        self.state_changed: Signal[None] = Signal(app, "journey-state")
+        self.problems_checked: Signal[list[Problem]] = Signal(app, "journey-problems")
+        self._generation = 0
+        self._check_timer: Timer | None = None
+        self._copy_pending = False
+        self._closed = False
+        self._unsubscribe: list[Callable[[], None]] = [document.editor.subscribe(self._changed)]
+
+    @property
+    def lang(self) -> str:
+        return self.app.lang
+
+    def t(self, key: str, **kwargs: object) -> str:
+        return tr(self.lang, key, **kwargs)
+
+    def title(self) -> str:
+        """The journey's title as the map shows it: read-only and unsaved marks first."""
+        doc = self.document
+        mark = f"[{self.t('safety.read_only_mark')}] " if self.read_only else ""
+        return mark + ("● " if doc.dirty else "") + doc.title
+
+    @property
+    def read_only(self) -> bool:
+        return self.guard is not None and self.guard.read_only
+
+    # ---- keeping up with the editor
+
+    def _changed(self, change: Change) -> None:
+        self._generation += 1
+        if any(path[:1] == ("language",) for path in change.paths) or change.paths == ((),):
+            self.app.follow_journey_language(self.document.language)
+        self.state_changed.publish(None)
+        if self._check_timer is not None:
+            self._check_timer.stop()
+        self._check_timer = self.app.set_timer(CHECK_DELAY, self.check)
+        if self.guard is not None:
+            self._schedule_copy(self.guard)
+
+    # ---- checking
+
+    def check(self) -> None:
+        """Check the journey in a worker thread; ``problems_checked`` brings the result."""
+        self._check_timer = None
+        if self._closed:
+            return
+        generation = self._generation
+        self.app.run_worker(
+            lambda: self._check(generation),
+            thread=True,
+            exclusive=True,
+            group="validate",
+        )
+
+    def _check(self, generation: int) -> None:
+        try:
+            problems = self.document.problems()
+        except RuntimeError:
+            # The data changed while it was copied; the change scheduled a new check.
+            return
+        except Exception as exc:  # a bug in a check must not end the workshop
+            with contextlib.suppress(RuntimeError):
+                self.app.call_from_thread(
+                    self.app.notify, self.t("map.check_failed", error=repr(exc)), severity="error"
+                )
+            return
+        with contextlib.suppress(RuntimeError):  # the app is shutting down
+            self.app.call_from_thread(self._checked, generation, problems)
+
+    def _checked(self, generation: int, problems: list[Problem]) -> None:
+        if generation != self._generation or self._closed:
+            return  # stale: the journey changed while it was checked, or it was closed
+        self.problems = problems
+        self.problems_checked.publish(problems)
+
+    # ---- the guard: one session per journey, recovery copies
+
+    async def guard_journey(self) -> None:
+        """Claim the journey and offer a recovery copy a crashed session left (a worker)."""
+        from kunderejse_tui.tui.recovery_service import JourneyGuard
+        from kunderejse_tui.tui.screens.recovery import Choice, ChoiceDialog, DiffScreen, difference
+
+        if self.guard is not None or self._closed:
+            return
+        app = self.app
+        doc = self.document
+        guard = self.guard = JourneyGuard(doc)
+        other = guard.claim()
+        if other is not None:
+            info = other.info
+            choice = await app.push_screen_wait(
+                ChoiceDialog(
+                    "safety.other_title",
+                    (
+                        "safety.other_body",
+                        {"pid": info.pid, "host": info.hostname, "file": doc.path.name},
+                    ),
+                    [
+                        Choice("read-only", "safety.read_only", "r", "primary"),
+                        Choice("take-over", "safety.take_over", "t", "warning"),
+                    ],
+                    cancel_id="read-only",
+                )
+            )
+            if choice == "take-over":
+                guard.take_over()
+                app.notify(self.t("safety.took_over"))
+            self.state_changed.publish(None)
+        if guard.read_only:
+            return
+        rec = guard.waiting_copy()
+        while rec is not None:
+            choice = await app.push_screen_wait(recovery_dialog(self.lang, rec))
+            if choice == "restore":
+                guard.restore(rec)
+                app.notify(self.t("safety.restored"))
+                return
+            if choice == "discard":
+                guard.discard_copy()
+                app.notify(self.t("safety.discarded"))
+                return
+            header = self.t("safety.diff_recovery")
+            await app.push_screen_wait(DiffScreen(difference(doc.data, rec.data, header)))
+
+    def take_over(self) -> None:
+        """ctrl+t: the journey was opened read-only; take it from the other session."""
+        guard = self.guard
+        if guard is None or not guard.read_only:
+            return
+        guard.take_over()
+        self.state_changed.publish(None)
+        self.app.notify(self.t("safety.took_over"))
+
+    def _schedule_copy(self, guard: JourneyGuard) -> None:
+        from kunderejse_tui.tui.recovery_service import RECOVERY_DELAY
+
+        if guard.read_only:
+            return
+        if not guard.document.dirty:
+            guard.discard_copy()
+            return
+        if not self._copy_pending:
+            self._copy_pending = True
+            self.app.set_timer(RECOVERY_DELAY, lambda: self._copy(guard))
+
+    def _copy(self, guard: JourneyGuard) -> None:
+        self._copy_pending = False
+        if guard.read_only or self._closed:
+            return
+        if not guard.still_ours():
+            self._lost_lock(guard)
+            return
+        snapshot = guard.snapshot_for_copy()
+        if snapshot is None:
+            return
+
+        def write() -> None:
+            had_error = guard.last_copy_error is not None
+            if not guard.write_copy(snapshot) and not had_error:
+                error = explain_os_error(guard.last_copy_error or OSError(), self.lang)
+                self.app.call_from_thread(
+                    self.app.notify, self.t("safety.copy_failed", error=error), severity="warning"
+                )
+
+        self.app.run_worker(write, thread=True, group="safety-copy")
+
+    def _lost_lock(self, guard: JourneyGuard) -> None:
+        guard.lost_lock()
+        self.state_changed.publish(None)
+        self.app.notify(self.t("safety.taken_over"), severity="warning", timeout=10)
+
+    def app_focused(self) -> None:
+        """Back from another window: has the file changed meanwhile?"""
+        guard = self.guard
+        if guard is None or not guard.changed_on_disk():
+            return
+        if not guard.document.dirty:
+            disk = guard.read_disk()
+            if disk.loaded is not None:
+                guard.adopt(disk, disk.loaded.data, label="Reload from disk")
+                self.app.notify(self.t("safety.reloaded_clean", file=guard.path.name))
+            return
+        self.app.run_worker(self._resolve_then_save(guard), group="safety-disk", exclusive=True)
+
+    async def _resolve_then_save(self, guard: JourneyGuard) -> None:
+        from kunderejse_tui.tui.screens.disk_conflict import resolve
+
+        if await resolve(self, guard):
+            await self.save()
+
+    # ---- saving and closing
+
+    async def save(self) -> bool:
+        """Save (asking first when needed); False: it did not happen, so stay."""
+        from kunderejse_tui.tui.screens.confirm import CommentsDialog
+
+        app = self.app
+        doc = self.document
+        if not doc.dirty:
+            app.notify(self.t("save.nothing"))
+            return True
+        if doc.has_comments:
+            confirmed = await app.push_screen_wait(CommentsDialog(doc.path.name))
+            if not confirmed:
+                app.notify(self.t("save.cancelled"), severity="warning")
+                return False
+        if not await self._may_write():
+            return False
+        snapshot = doc.snapshot()
+        try:
+            fingerprint = await asyncio.to_thread(doc.write, snapshot)
+        except (SaveError, OSError) as exc:
+            app.notify(self._save_failed(exc), severity="error", timeout=10)
+            return False
+        doc.mark_saved(snapshot, fingerprint)
+        self._saved(snapshot)
+        self.state_changed.publish(None)
+        problems = await asyncio.to_thread(doc.problems, snapshot)
+        errors = sum(1 for p in problems if p.severity == "error")
+        if errors:
+            app.notify(
+                self.t("save.with_problems", file=doc.path.name, n=errors),
+                severity="warning",
+                timeout=6,
+            )
+        else:
+            app.notify(self.t("save.done", file=doc.path.name))
+        return True
+
+    async def _may_write(self) -> bool:
+        """False: do not write (read-only, taken over, or the user chose otherwise on a disk change)."""
+        guard = self.guard
+        if guard is None:
+            return True
+        if guard.read_only:
+            self.app.notify(self.t("safety.read_only_save"), severity="warning", timeout=8)
+            return False
+        if not guard.still_ours():
+            self._lost_lock(guard)
+            return False
+        if not guard.changed_on_disk():
+            return True
+        from kunderejse_tui.tui.screens.disk_conflict import resolve
+
+        return await resolve(self, guard)
+
+    def _saved(self, snapshot: Snapshot) -> None:
+        if self.guard is not None:
+            self.guard.saved(snapshot)
+
+    def _save_failed(self, exc: Exception) -> str:
+        """The message for a save that did not happen; the recovery copy is brought up to date."""
+        if self.guard is not None:
+            self.guard.copy_now()
+        if isinstance(exc, OSError):
+            return explain_os_error(exc, self.lang)
+        return self.t("save.failed", error=str(exc))
+
+    def close(self, *, discarded: bool = False) -> None:
+        """The journey is closed; ``discarded``: the user threw the unsaved edits away,
+        so the recovery copy goes too."""
+        if self._closed:
+            return
+        self._closed = True
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()
+        if self._check_timer is not None:
+            self._check_timer.stop()
+        if self.guard is not None:
+            self.guard.close(discarded=discarded)
+        self.app.journey_closed(self)
+
+
+def recovery_dialog(lang: str, rec: Recovery) -> ChoiceDialog:
+    from kunderejse_tui.tui.screens.recovery import Choice, ChoiceDialog
+
+    when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(rec.time))
+    body = tr(lang, "safety.recovery_body", file=rec.path.name, when=when, pid=rec.pid)
+    if not rec.base_on_disk():
+        body += "\n\n" + tr(lang, "safety.recovery_moved_on")
+    return ChoiceDialog(
+        "safety.recovery_title",
+        body,
+        [
+            Choice("restore", "safety.restore", "r", "primary"),
+            Choice("diff", "safety.show_difference", "d"),
+            Choice("discard", "safety.discard", "x", "error"),
+        ],
+        # Escape must not quietly keep the old version on screen: the next edit's
+        # copy would then replace the one waiting here.
+        cancel_id="diff",
+    )
