@@ -96,7 +96,9 @@ def _journey_form(path: Path) -> tuple[App[Any], Setup]:
                 raise SystemExit("typing: the map did not open within 120 s")
             await pilot.pause(0.02)
         await pilot.pause(0.5)
-        app.screen.open_editor(("stages", 0, "touchpoints", 0))
+        screen = app.screen
+        assert isinstance(screen, JourneyMapScreen)
+        screen.editing.open_editor(("stages", 0, "touchpoints", 0))
         await pilot.pause(0.5)
         focused = app.focused
         if not isinstance(focused, Input):
