@@ -300,7 +300,7 @@ def test_same_item_changed_differently_is_a_conflict() -> None:
     assert conflict.path == ("stages", 0, "touchpoints", 0, "emotion")
     assert conflict.location == "stages[0].touchpoints[0].emotion"
     assert (conflict.base, conflict.mine, conflict.theirs) == (3, 1, 5)
-    assert conflict.where_en == "stage 'attract' › touchpoint 'facebook-annonce' › emotion"
+    assert conflict.where("en") == "stage 'attract' › touchpoint 'facebook-annonce' › emotion"
     assert str(conflict) == (
         "stage 'attract' › touchpoint 'facebook-annonce' › emotion: "
         "changed differently in mine (1) and theirs (5)"
@@ -379,7 +379,7 @@ def test_stages_reordered_differently() -> None:
         edited(base, lambda e: e.move_stage(0, 1)),
         edited(base, lambda e: e.move_stage(2, -1)),
     )
-    assert conflict.kind == "order" and conflict.where_en == "stages"
+    assert conflict.kind == "order" and conflict.where("en") == "stages"
 
 
 def test_renamed_id_on_one_side_and_the_item_edited_on_the_other() -> None:
@@ -453,7 +453,7 @@ def test_same_string_in_a_list_changed_differently() -> None:
         edited(base, lambda e: e.set(path, "rig")),
     )
     assert conflict.item == ("persona", "mette")
-    assert conflict.where_en == "persona 'mette' › traits #1"
+    assert conflict.where("en") == "persona 'mette' › traits #1"
 
 
 def test_every_conflict_is_reported() -> None:

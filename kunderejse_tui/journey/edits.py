@@ -22,6 +22,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Literal, TypeAlias, TypeVar
 
 from .access import as_dict, as_list, dicts, text
@@ -969,53 +970,47 @@ def references(data: Any, kind: Kind, item_id: str) -> Iterator[KeyPath]:
                 yield from _refs_in(answer, key, item_id, ("interviews", ii, "answers", ai))
 
 
-KIND_NAMES_DA: dict[str, str] = {
-    "persona": "persona",
-    "stage": "fase",
-    "touchpoint": "berøringspunkt",
-    "interview": "interview",
-}
+# The core's undo labels are English text (``Editor.undo_label``, ``Change.label``); the
+# catalog's ``edit.label.*`` entries say them in Danish too. A label made from a
+# template ("Set {path}") is matched against its English form and filled in again.
+@cache
+def _label_patterns() -> list[tuple[re.Pattern[str], str]]:
+    from kunderejse_tui.journey.i18n.catalog import table, texts
 
-
-_LABELS_DA: dict[str, str] = {
-    "Replace journey": "Erstat kunderejsen",
-    "Move touchpoint": "Flyt berøringspunkt",
-    "Move touchpoint to another stage": "Flyt berøringspunkt til en anden fase",
-    "Duplicate stage": "Dupliker fase",
-    "Duplicate touchpoint": "Dupliker berøringspunkt",
-    "Duplicate persona": "Dupliker persona",
-    "Duplicate interview": "Dupliker interview",
-    "Duplicate item": "Dupliker element",
-    "Add stage": "Tilføj fase",
-    "Add touchpoint": "Tilføj berøringspunkt",
-    "Add persona": "Tilføj persona",
-    "Add customer question": "Tilføj kundespørgsmål",
-    "Add interview": "Tilføj interview",
-    "Add answer": "Tilføj svar",
-}
-_PREFIXES_DA = (
-    ("Insert into ", "Indsæt i "),
-    ("Set ", "Ændr "),
-    ("Delete ", "Slet "),
-    ("Remove ", "Fjern "),
-    ("Move ", "Flyt "),
-)
+    found = []
+    for key in table("edits"):
+        if key.startswith("edit.label."):
+            english = texts(key)[1]
+            parts = re.split(r"{(\w+)}", english)
+            names = parts[1::2]
+            pattern = "".join(
+                re.escape(part)
+                if i % 2 == 0
+                else f"(?P<{part}>.+{'?' if i < len(parts) - 2 else ''})"
+                for i, part in enumerate(parts)
+            )
+            found.append((len(names), re.compile(pattern), key))
+    # Whole labels first ("Move touchpoint"), then templates ("Move {path}").
+    return [(pattern, key) for _, pattern, key in sorted(found, key=lambda f: f[0])]
 
 
 def label_text(label: str, lang: str = "en") -> str:
-    """An undo label as the UI shows it: the labels the core makes are English."""
-    if lang != "da":
-        return label
-    if label in _LABELS_DA:
-        return _LABELS_DA[label]
-    if label.startswith("Rename "):
-        kind, _, rest = label[len("Rename ") :].partition(" ")
-        if kind in KIND_NAMES_DA:
-            return f"Omdøb {KIND_NAMES_DA[kind]} {rest}"
-    for en, da in _PREFIXES_DA:
-        if label.startswith(en):
-            return da + label[len(en) :]
-    return label  # a label the caller chose (group labels): already in its language
+    """An undo label as the UI shows it, from the catalog; a label the caller chose
+    (group labels) is already in its language and is shown as is."""
+    from kunderejse_tui.journey.i18n.catalog import known, t
+
+    for pattern, key in _label_patterns():
+        match = pattern.fullmatch(label)
+        if match is None:
+            continue
+        args: dict[str, object] = dict(match.groupdict())
+        kind = args.get("kind")
+        if kind is not None:
+            if not known(f"edit.kind.{kind}"):
+                continue
+            args["kind"] = Message(f"edit.kind.{kind}")
+        return t(lang, key, **args)
+    return label
 
 
 def _refs_in(item: dict[str, Any], key: str, old: str, base: KeyPath) -> Iterator[KeyPath]:

@@ -30,7 +30,6 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .edits import (
-    KIND_NAMES_DA,
     MISSING,
     ItemKey,
     Kind,
@@ -39,6 +38,8 @@ from .edits import (
     references,
     same_value,
 )
+from .i18n.catalog import known, t
+from .i18n.message import Message
 from .paths import KeyPath
 
 ConflictKind = Literal["changed", "deleted", "order", "moved", "orphaned"]
@@ -49,57 +50,57 @@ class Conflict:
     """Both sides changed the same thing differently.
 
     ``path`` is where the thing is in ``mine`` (or in ``theirs`` when mine
-    has no such item); ``where_en``/``where_da`` name it in words. ``base``,
+    has no such item); ``place`` names it in words, a part per level (read with
+    ``where(lang)``). ``base``,
     ``mine`` and ``theirs`` hold the three values (``MISSING`` for absent).
     """
 
     kind: ConflictKind
     path: KeyPath
     item: ItemKey | None
-    where_en: str
-    where_da: str
+    place: tuple[str | Message, ...]
     base: Any = None
     mine: Any = None
     theirs: Any = None
 
     def message(self, lang: str = "en", mine: str | None = None, theirs: str | None = None) -> str:
         """The conflict in a sentence; ``mine``/``theirs`` name the sides ("in the app", ...)."""
-        da = lang == "da"
-        m = mine or ("min version" if da else "mine")
-        t = theirs or ("deres version" if da else "theirs")
-        where = self.where_da if da else self.where_en
+        m = mine or t(lang, "merge.mine")
+        th = theirs or t(lang, "merge.theirs")
+        where = self.where(lang)
         if self.kind == "deleted":
-            deleted, changed = (m, t) if self.mine is MISSING else (t, m)
-            if da:
-                return f"{where}: slettet i {deleted}, men ændret i {changed}"
-            return f"{where}: deleted in {deleted} but changed in {changed}"
+            deleted, changed = (m, th) if self.mine is MISSING else (th, m)
+            return t(lang, "merge.deleted", where=where, deleted=deleted, changed=changed)
         if self.kind == "order":
-            if da:
-                return f"{where}: rækkefølgen er ændret forskelligt i {m} og {t}"
-            return f"{where}: the order was changed differently in {m} and {t}"
+            return t(lang, "merge.order", where=where, mine=m, theirs=th)
         if self.kind == "moved":
-            if da:
-                return (
-                    f"{where}: flyttet til fasen '{self.mine}' i {m} "
-                    f"og til fasen '{self.theirs}' i {t}"
-                )
-            return (
-                f"{where}: moved to stage '{self.mine}' in {m} and to stage '{self.theirs}' in {t}"
+            return t(
+                lang,
+                "merge.moved",
+                where=where,
+                to_mine=str(self.mine),
+                mine=m,
+                to_theirs=str(self.theirs),
+                theirs=th,
             )
         if self.kind == "orphaned":
-            stage, side = (self.mine, t) if self.theirs is MISSING else (self.theirs, m)
-            if da:
-                return f"{where}: ligger i fasen '{stage}', som er slettet i {side}"
-            return f"{where}: belongs to stage '{stage}', which {side} deleted"
-        if da:
-            return (
-                f"{where}: ændret forskelligt i {m} ({_show(self.mine, da)}) "
-                f"og {t} ({_show(self.theirs, da)})"
-            )
-        return (
-            f"{where}: changed differently in {m} ({_show(self.mine, da)}) "
-            f"and {t} ({_show(self.theirs, da)})"
+            stage, side = (self.mine, th) if self.theirs is MISSING else (self.theirs, m)
+            return t(lang, "merge.orphaned", where=where, stage=str(stage), side=side)
+        return t(
+            lang,
+            "merge.changed",
+            where=where,
+            mine=m,
+            mine_value=_show(self.mine, lang),
+            theirs=th,
+            theirs_value=_show(self.theirs, lang),
         )
+
+    def where(self, lang: str = "en") -> str:
+        """Where the conflict is, in words: ``stage 'attract' › touchpoint 'ad' › emotion``."""
+        if not self.place:
+            return t(lang, "merge.the_journey")
+        return " › ".join(p if isinstance(p, str) else p.text(lang) for p in self.place)
 
     @property
     def location(self) -> str:
@@ -129,7 +130,7 @@ def merge(base: dict[str, Any], mine: dict[str, Any], theirs: dict[str, Any]) ->
     item that precedes them in theirs. Nothing in the inputs is modified.
     """
     merger = _Merger()
-    root = _Ctx((), (), (), None)
+    root = _Ctx((), (), None)
     merged = merger.merge_dict(
         base if isinstance(base, dict) else {}, mine, theirs, root, at_root=True
     )
@@ -164,34 +165,28 @@ def _follow_renames(merged: dict[str, Any], renames: dict[Kind, dict[str, str]])
 @dataclass(frozen=True)
 class _Ctx:
     path: KeyPath
-    en: tuple[str, ...]
-    da: tuple[str, ...]
+    place: tuple[str | Message, ...]
     item: ItemKey | None
 
     def key(self, key: str, at_root: bool = False) -> _Ctx:
         item = ("journey", key) if at_root else self.item
-        return _Ctx((*self.path, key), (*self.en, key), (*self.da, key), item)
+        return _Ctx((*self.path, key), (*self.place, key), item)
 
     def index(self, list_key: str, i: int) -> _Ctx:
         """An element of a list without ids, named by its position (1-based in words)."""
-        en = (*self.en, f"{list_key} #{i + 1}")
-        da = (*self.da, f"{list_key} nr. {i + 1}")
-        return _Ctx((*self.path, list_key, i), en, da, self.item)
+        place = (*self.place, Message("merge.nth", key=list_key, n=i + 1))
+        return _Ctx((*self.path, list_key, i), place, self.item)
 
     def entity(self, kind: str, item_id: str, path: KeyPath) -> _Ctx:
-        en = (*self.en, f"{kind} '{item_id}'")
-        da = (*self.da, f"{KIND_NAMES_DA.get(kind, kind)} '{item_id}'")
-        return _Ctx(path, en, da, (kind, item_id))
-
-    def where(self) -> tuple[str, str]:
-        if not self.en:
-            return "the journey", "kunderejsen"
-        return " › ".join(self.en), " › ".join(self.da)
+        name = f"edit.kind.{kind}"
+        kind_name: str | Message = Message(name) if known(name) else kind
+        place = (*self.place, Message("merge.item", kind=kind_name, id=item_id))
+        return _Ctx(path, place, (kind, item_id))
 
 
-def _show(value: Any, da: bool) -> str:
+def _show(value: Any, lang: str) -> str:
     if value is MISSING:
-        return "slettet" if da else "deleted"
+        return t(lang, "merge.deleted_value")
     shown = json.dumps(value, ensure_ascii=False, default=str)
     return shown if len(shown) <= 60 else shown[:57] + "..."
 
@@ -220,10 +215,7 @@ class _Merger:
         self.renames: dict[Kind, dict[str, str]] = {}
 
     def conflict(self, kind: ConflictKind, ctx: _Ctx, base: Any, mine: Any, theirs: Any) -> None:
-        where_en, where_da = ctx.where()
-        self.conflicts.append(
-            Conflict(kind, ctx.path, ctx.item, where_en, where_da, base, mine, theirs)
-        )
+        self.conflicts.append(Conflict(kind, ctx.path, ctx.item, ctx.place, base, mine, theirs))
 
     # ---- generic values
 
@@ -289,7 +281,7 @@ class _Merger:
             key=lambda c: (c[0], c[1], c[4]),
         )
         list_key = str(ctx.path[-1]) if ctx.path else "list"
-        owner = _Ctx(ctx.path[:-1], ctx.en[:-1], ctx.da[:-1], ctx.item)
+        owner = _Ctx(ctx.path[:-1], ctx.place[:-1], ctx.item)
         out: list[Any] = []
         pos = 0
         i = 0

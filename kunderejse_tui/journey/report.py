@@ -51,7 +51,7 @@ def label(key: str, lang: str, **fields: Any) -> str:
 
 
 def _count(kind: str, n: int, lang: str) -> str:
-    return label(f"{kind}_one", lang) if n == 1 else label(f"{kind}_many", lang, n=n)
+    return label(f"n_{kind}", lang, n=n)
 
 
 # ---------------------------------------------------------------------------
@@ -83,8 +83,7 @@ class _Report:
             )
         ]
         if cov.left_out:
-            key = "left_out_one" if cov.left_out == 1 else "left_out_many"
-            out.append(export_labels.label(key, lang, n=cov.left_out))
+            out.append(export_labels.label("left_out", lang, n=cov.left_out))
         if cov.unconsented:
             out.append(_count("included", cov.unconsented, lang))
         if self.anonymise:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from kunderejse_tui.journey.access import as_dict, dicts, text
+from kunderejse_tui.journey.i18n.catalog import known, t
 
 __all__ = [
     "ADDED",
@@ -444,156 +445,13 @@ def _state(journey: Any) -> str:
 
 # --- words ---------------------------------------------------------------------
 
-_ITEM_WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "journey": "journey",
-        "persona": "persona",
-        "stage": "stage",
-        "touchpoint": "touchpoint",
-        "question": "question",
-        "messaging": "messaging",
-        "interview": "interview",
-        "answer": "answer to",
-    },
-    "da": {
-        "journey": "rejsen",
-        "persona": "persona",
-        "stage": "fase",
-        "touchpoint": "berøringspunkt",
-        "question": "spørgsmål",
-        "messaging": "budskaber",
-        "interview": "interview",
-        "answer": "svar på",
-    },
-}
+# The words are in the catalog (``i18n/tables/diff.py``: diff.item.*, diff.field.*,
+# diff.word.*, diff.group.*); a field key not listed there (typo, x-*) is shown as is.
 
-# Field names as a workshop says them; a key not listed (typo, x-*) is shown as is.
-_FIELD_WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "name": "name",
-        "based_on": "based on",
-        "time_to_purchase": "time to purchase",
-        "customer_goal": "customer goal",
-        "kpis": "KPI",
-        "pains": "pain",
-        "opportunities": "opportunity",
-        "traits": "trait",
-        "needs": "need",
-        "key_messages": "key message",
-        "call_to_action": "call to action",
-        "personas": "persona",
-        "stages": "stage",
-        "touchpoints": "touchpoint",
-        "tags": "tag",
-        "company_type": "company type",
-        "buying_role": "buying role",
-    },
-    "da": {
-        "name": "navn",
-        "format": "format",
-        "title": "titel",
-        "language": "sprog",
-        "market": "marked",
-        "state": "tilstand",
-        "based_on": "bygger på",
-        "description": "beskrivelse",
-        "owner": "ansvarlig",
-        "updated": "opdateret",
-        "time_to_purchase": "tid til køb",
-        "summary": "resumé",
-        "demographics": "demografi",
-        "age": "alder",
-        "gender": "køn",
-        "education": "uddannelse",
-        "company_type": "virksomhedstype",
-        "buying_role": "købsrolle",
-        "geography": "geografi",
-        "traits": "træk",
-        "needs": "behov",
-        "pains": "smertepunkt",
-        "customer_goal": "kundens mål",
-        "kpis": "KPI",
-        "duration": "varighed",
-        "notes": "noter",
-        "channel": "kanal",
-        "kind": "type",
-        "emotion": "følelse",
-        "personas": "persona",
-        "opportunities": "mulighed",
-        "key_messages": "nøglebudskab",
-        "content": "indhold",
-        "call_to_action": "opfordring til handling",
-        "date": "dato",
-        "consent": "samtykke",
-        "text": "tekst",
-        "question": "spørgsmål",
-        "ask": "spørgsmål",
-        "stages": "fase",
-        "touchpoints": "berøringspunkt",
-        "tags": "tag",
-        "messaging": "budskaber",
-    },
-}
-
-_WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "moved_from": "moved from",
-        "moved_from_position": "moved from position",
-        "to": "to",
-        "in": "in",
-        "none": "(none)",
-        "better": "(better)",
-        "worse": "(worse)",
-        "answer": "answer",
-        "answers": "answers",
-        "no_changes": "No changes.",
-        "heading": "Journey changes",
-        "future_vs_current": "Future state vs current state",
-        "current_vs_future": "Current state vs future state",
-    },
-    "da": {
-        "moved_from": "flyttet fra",
-        "moved_from_position": "flyttet fra plads",
-        "to": "til",
-        "in": "i",
-        "none": "(intet)",
-        "better": "(bedre)",
-        "worse": "(værre)",
-        "answer": "svar",
-        "answers": "svar",
-        "no_changes": "Ingen ændringer.",
-        "heading": "Ændringer i kunderejsen",
-        "future_vs_current": "Fremtidig tilstand over for nuværende tilstand",
-        "current_vs_future": "Nuværende tilstand over for fremtidig tilstand",
-    },
-}
-
-_GROUPS: dict[str, dict[str, str]] = {
-    "en": {
-        "journey": "Journey",
-        "persona": "Personas",
-        "stage": "Stages",
-        "touchpoint": "Touchpoints",
-        "question": "Customer questions",
-        "messaging": "Messaging",
-        "interview": "Interviews and answers",
-    },
-    "da": {
-        "journey": "Rejsen",
-        "persona": "Personaer",
-        "stage": "Faser",
-        "touchpoint": "Berøringspunkter",
-        "question": "Kundespørgsmål",
-        "messaging": "Budskaber",
-        "interview": "Interviews og svar",
-    },
-}
+# The Markdown groups, in the order they are listed.
+_GROUPS = ("journey", "persona", "stage", "touchpoint", "question", "messaging", "interview")
 
 _SIGN = {ADDED: "+", REMOVED: "-", RENAMED: "~", CHANGED: "~", MOVED: ">"}
-
-
-def _lang(lang: str) -> str:
-    return "da" if lang == "da" else "en"
 
 
 def state_heading(old: Any, new: Any, lang: str = "en") -> str | None:
@@ -602,12 +460,24 @@ def state_heading(old: Any, new: Any, lang: str = "en") -> str | None:
     if old_state == new_state:
         return None
     key = "future_vs_current" if new_state == "future" else "current_vs_future"
-    return _WORDS[_lang(lang)][key]
+    return _words(lang, key)
+
+
+def _words(lang: str, key: str) -> str:
+    return t(lang, f"diff.word.{key}")
 
 
 def _field_label(field: str, lang: str) -> str:
-    words = _FIELD_WORDS[lang]
-    return " ".join(words.get(part, part) for part in field.split("."))
+    return " ".join(_field_word(part, lang) for part in field.split("."))
+
+
+def _field_word(part: str, lang: str) -> str:
+    key = f"diff.field.{part}"
+    return t(lang, key) if known(key) else part
+
+
+def _item(name: str, lang: str) -> str:
+    return t(lang, f"diff.item.{name}")
 
 
 # --- describing one change as tokens (shared by the text and Markdown renderers) --
@@ -623,43 +493,40 @@ def _word(s: str) -> _Token:
 
 
 def _subject(c: Change, lang: str) -> list[_Token]:
-    items = _ITEM_WORDS[lang]
     if c.item == "journey":
-        return [_word(items["journey"])]
+        return [_word(_item("journey", lang))]
     if c.item in ("messaging", "question"):
-        return [_word(items["stage"]), ("id", c.ids[0])]
+        return [_word(_item("stage", lang)), ("id", c.ids[0])]
     if c.item == "answer":
-        return [_word(items["interview"]), ("id", c.ids[0])]
-    return [_word(items[c.item]), ("id", c.ids[-1])]
+        return [_word(_item("interview", lang)), ("id", c.ids[0])]
+    return [_word(_item(c.item, lang)), ("id", c.ids[-1])]
 
 
 def _context(c: Change, lang: str) -> list[_Token]:
     """What follows ``subject:`` for items inside another item (messaging, questions, answers)."""
-    items = _ITEM_WORDS[lang]
     if c.item == "messaging":
-        return [_word(items["messaging"])]
+        return [_word(_item("messaging", lang))]
     if c.item == "question":
-        return [_word(items["question"]), ("v", c.ids[1])]
+        return [_word(_item("question", lang)), ("v", c.ids[1])]
     if c.item == "answer":
         _, how, label = c.ids
-        return [_word(items["answer"]), ("id", label) if how == "question" else ("v", label)]
+        return [_word(_item("answer", lang)), ("id", label) if how == "question" else ("v", label)]
     return []
 
 
 def _item_summary(c: Change, lang: str, item: Any) -> list[_Token]:
     """The rest of an added/removed line: the item's name and where it is."""
     data = as_dict(item)
-    words = _WORDS[lang]
     if c.item in ("persona", "stage", "touchpoint"):
         out: list[_Token] = [("v", data["name"])] if "name" in data else []
         if c.item == "touchpoint":
-            out += [_word(words["in"]), ("id", c.ids[0])]
+            out += [_word(_words(lang, "in")), ("id", c.ids[0])]
         return out
     if c.item == "interview":
         out = [("v", data["respondent"])] if "respondent" in data else []
         n = sum(1 for _ in dicts(data.get("answers")))
         if n:
-            out.append(_word(f"({n} {words['answer'] if n == 1 else words['answers']})"))
+            out.append(_word(t(lang, "diff.answers", n=n)))
         return out
     if c.item == "answer":
         return [("v", data.get("text"))]
@@ -670,26 +537,25 @@ def _emotion_trend(c: Change, lang: str) -> list[_Token]:
     a, b = c.old, c.new
     if c.field != "emotion" or type(a) is not int or type(b) is not int or a == b:
         return []
-    return [_word(_WORDS[lang]["better" if b > a else "worse"])]
+    return [_word(_words(lang, "better" if b > a else "worse"))]
 
 
 def _describe(c: Change, lang: str) -> list[_Token]:
-    words = _WORDS[lang]
     subject = _subject(c, lang)
     context = _context(c, lang)
     if c.kind == MOVED:
         if c.field == "stage":
             return [
                 *subject,
-                _word(words["moved_from"]),
+                _word(_words(lang, "moved_from")),
                 ("id", c.old),
-                _word(words["to"]),
+                _word(_words(lang, "to")),
                 ("id", c.new),
             ]
-        out = [*subject, _word(words["moved_from_position"]), _word(str(c.old))]
-        out += [_word(words["to"]), _word(str(c.new))]
+        out = [*subject, _word(_words(lang, "moved_from_position")), _word(str(c.old))]
+        out += [_word(_words(lang, "to")), _word(str(c.new))]
         if c.item == "touchpoint":
-            out += [_word(words["in"]), ("id", c.ids[0])]
+            out += [_word(_words(lang, "in")), ("id", c.ids[0])]
         return out
     if not c.field:  # a whole item added or removed
         item = c.new if c.kind == ADDED else c.old
@@ -698,7 +564,7 @@ def _describe(c: Change, lang: str) -> list[_Token]:
         return [*subject, *_item_summary(c, lang, item)]
     head = [*subject, (":", None)]
     if c.item == "question" and c.field == "text" and c.kind == CHANGED:
-        return [*head, _word(_ITEM_WORDS[lang]["question"]), ("pair", (c.old, c.new))]
+        return [*head, _word(_item("question", lang)), ("pair", (c.old, c.new))]
     if context:
         head += context
         if c.item != "messaging":
@@ -740,7 +606,7 @@ def _shorten_pair(a: str, b: str, limit: int) -> tuple[str, str]:
 def _plain(value: Any, lang: str, limit: int) -> str:
     """A value as one line: strings quoted (escapes for line breaks), numbers bare."""
     if value is None:
-        return _WORDS[lang]["none"]
+        return _words(lang, "none")
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
@@ -801,12 +667,11 @@ def render_text(
     changes: Sequence[Change], lang: str = "en", color: bool = False, heading: str | None = None
 ) -> str:
     """One line per change, git-style signs: + added, - removed, ~ changed, > moved."""
-    lang = _lang(lang)
     lines: list[str] = []
     if heading:
         lines.append(f"\x1b[1m{heading}\x1b[0m" if color else heading)
     if not changes:
-        lines.append(_WORDS[lang]["no_changes"])
+        lines.append(_words(lang, "no_changes"))
     for c in changes:
         line = _text_line(c, lang)
         if color:
@@ -850,12 +715,12 @@ def _group(c: Change) -> str:
 
 def render_markdown(changes: Sequence[Change], lang: str = "en", heading: str | None = None) -> str:
     """A pull-request comment: a heading, then one bullet list per kind of item."""
-    lang = _lang(lang)
-    out = [f"### {_md_escape(heading or _WORDS[lang]['heading'])}", ""]
+    out = [f"### {_md_escape(heading or _words(lang, 'heading'))}", ""]
     if not changes:
-        out += [f"_{_WORDS[lang]['no_changes']}_", ""]
+        out += [f"_{_words(lang, 'no_changes')}_", ""]
         return "\n".join(out)
-    for group, title in _GROUPS[lang].items():
+    for group in _GROUPS:
+        title = t(lang, f"diff.group.{group}")
         members = [c for c in changes if _group(c) == group]
         if not members:
             continue

@@ -12,6 +12,7 @@ from textual.app import App
 from textual.widgets import Static
 
 from kunderejse_tui.journey.document import JourneyDocument
+from kunderejse_tui.journey.edits import get_path
 from kunderejse_tui.journey.yamlio import load_file
 from kunderejse_tui.tui.app import KunderejseApp
 from kunderejse_tui.tui.i18n import all_strings
@@ -225,11 +226,11 @@ def test_the_unsaved_journey_is_what_is_compared(pair: Path) -> None:
     document.editor.set(("stages", 0, "touchpoints", 0, "emotion"), 5)
     screen = open_compare_for(document, "en")
     assert isinstance(screen, CompareScreen)
-    assert screen.future["stages"][0]["touchpoints"][0]["emotion"] == 5
+    assert get_path(screen.future, ("stages", 0, "touchpoints", 0, "emotion")) == 5
     assert any(c.field == "emotion" and c.new == 5 for c in screen.changes)
     # A copy: later edits do not reach an open comparison.
     document.editor.set(("stages", 0, "touchpoints", 0, "emotion"), 1)
-    assert screen.future["stages"][0]["touchpoints"][0]["emotion"] == 5
+    assert get_path(screen.future, ("stages", 0, "touchpoints", 0, "emotion")) == 5
 
 
 @pytest.mark.parametrize(

@@ -286,8 +286,7 @@ def _evidence_section(
     stages = access.stages(journey)
     doc.heading(2, md_heading(label("evidence", lang)))
     if ev.left_out and not include_unconsented:
-        key = "left_out_one" if ev.left_out == 1 else "left_out_many"
-        doc.add(md_inline(label(key, lang, n=ev.left_out)))
+        doc.add(md_inline(label("left_out", lang, n=ev.left_out)))
     if not ev.by_stage and not ev.unlinked:
         doc.add(md_inline(label("no_evidence", lang)))
         return

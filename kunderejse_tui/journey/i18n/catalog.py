@@ -58,6 +58,9 @@ CORE_AREAS: dict[str, str] = {
     "export": "export",
     "wording": "wording",
     "report": "report",
+    "diff": "diff",
+    "channel": "channels",
+    "merge": "merge",
 }
 UI_TABLES = ("ui_app", "ui_compare", "ui_editors", "ui_export", "ui_interview", "ui_safety")
 TABLES: tuple[str, ...] = (*sorted(set(CORE_AREAS.values())), *UI_TABLES)

@@ -23,3 +23,9 @@ def decimal(lang: str, value: float, places: int = 1) -> str:
     """A number to ``places`` decimals: 3,7 (da), 3.7 (en); thousands grouped too."""
     english = f"{value:,.{places}f}"
     return _danish(english) if lang == "da" else english
+
+
+def shortest(lang: str, value: float) -> str:
+    """A number as few digits as say it exactly, no grouping (data files): 2,5 / 2.5; 3."""
+    english = repr(value) if value != int(value) else str(int(value))
+    return _danish(english) if lang == "da" else english

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar, Literal, Protocol
+from typing import ClassVar, Literal, Protocol
 
 from textual import on
 from textual.app import ComposeResult
@@ -30,6 +30,7 @@ from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from kunderejse_tui.journey.access import as_dict, dicts, language, text, texts
+from kunderejse_tui.journey.document import Snapshot
 from kunderejse_tui.journey.problems import JourneyLoadError
 from kunderejse_tui.journey.semantic_diff import (
     ADDED,
@@ -74,18 +75,18 @@ class CompareDocument(Protocol):
 
     path: Path
 
-    def snapshot(self) -> Any: ...
+    def snapshot(self) -> Snapshot: ...
 
 
 # --- pairing the stages (pure) ------------------------------------------------------
 
 
-def keyed(value: Any) -> dict[str, tuple[int, dict[str, Any]]]:
+def keyed(value: object) -> dict[str, tuple[int, dict[str, object]]]:
     """Items of a list by id, with their index: the same keys ``diff_journeys`` uses.
 
     An item without an id is keyed by its place; a repeated id gets ``id#2``.
     """
-    out: dict[str, tuple[int, dict[str, Any]]] = {}
+    out: dict[str, tuple[int, dict[str, object]]] = {}
     for i, item in dicts(value):
         raw = item.get("id")
         base = raw if isinstance(raw, str) and raw else f"#{i + 1}"
@@ -102,11 +103,11 @@ class StagePair:
     """One row of the screen: a stage of the current state, the future state or both."""
 
     key: str
-    current: dict[str, Any] | None
-    future: dict[str, Any] | None
+    current: dict[str, object] | None
+    future: dict[str, object] | None
 
 
-def pair_stages(current: Any, future: Any) -> list[StagePair]:
+def pair_stages(current: object, future: object) -> list[StagePair]:
     """Stages in the future's order; a removed stage follows the stage it followed before."""
     old = keyed(as_dict(current).get("stages"))
     new = keyed(as_dict(future).get("stages"))
@@ -130,7 +131,7 @@ def stage_of(change: Change) -> str | None:
     return None
 
 
-def shown_changes(current: Any, future: Any) -> list[Change]:
+def shown_changes(current: object, future: object) -> list[Change]:
     """``diff_journeys`` without the journey fields a pair always differs in."""
     return [
         c
@@ -177,17 +178,17 @@ def _detail(*parts: str | Content | tuple[str, str]) -> Content:
     return Content.assemble("    ", *parts)
 
 
-def _quoted(value: Any) -> str:
+def _quoted(value: object) -> str:
     return f"“{text(value)}”"
 
 
-def _label(lang: str, prefix: str, value: Any) -> str:
+def _label(lang: str, prefix: str, value: object) -> str:
     """A translated enum value (``tone.inform`` -> "informere"); unknown values as written."""
     key = f"{prefix}.{text(value)}"
     return tr(lang, key) if key in all_strings() else text(value)
 
 
-def _emotion(value: Any, lang: str) -> Content:
+def _emotion(value: object, lang: str) -> Content:
     """``3 –`` / ``4 ☺`` in the score's colour; ``!7`` when invalid."""
     if value is None:
         return Content.styled(tr(lang, "cmp.none"), "dim")
@@ -197,7 +198,7 @@ def _emotion(value: Any, lang: str) -> Content:
     return Content.styled(f"{score} {GLYPHS[score]}", f"bold {COLOURS[score]}")
 
 
-def emotion_change(old: Any, new: Any, lang: str) -> Content:
+def emotion_change(old: object, new: object, lang: str) -> Content:
     """``følelse 2 ☹ → 4 ☺ (bedre)``: the arrow and the word carry it without colour."""
     a, b = emotion_value(old), emotion_value(new)
     trend = ""
@@ -221,7 +222,7 @@ def _is_entry_change(change: Change, name: str) -> bool:
     return isinstance(change.old, str) and isinstance(change.new, str)
 
 
-def _stage_names(journey: dict[str, Any]) -> dict[str, str]:
+def _stage_names(journey: dict[str, object]) -> dict[str, str]:
     return {k: text(s.get("name")) or k for k, (_, s) in keyed(journey.get("stages")).items()}
 
 
@@ -261,7 +262,7 @@ class Side:
         lines += self._messaging(pair.key, stage)
         return Content("\n").join(lines)
 
-    def _header(self, pair: StagePair, stage: dict[str, Any]) -> list[Content]:
+    def _header(self, pair: StagePair, stage: dict[str, object]) -> list[Content]:
         changes = self.index.stages.get(pair.key, [])
         name = text(stage.get("name")) or self.t("cmp.unnamed")
         renamed = next((c for c in changes if c.kind == RENAMED), None)
@@ -287,14 +288,14 @@ class Side:
             lines.append(_detail((self.t("cmp.also_changed", fields=others), "dim")))
         return lines
 
-    def _touchpoints(self, stage: dict[str, Any]) -> list[Content]:
+    def _touchpoints(self, stage: dict[str, object]) -> list[Content]:
         items = keyed(stage.get("touchpoints"))
         lines = [Content.styled(self.t("cmp.touchpoints", n=len(items)), "bold $text-primary")]
         for key, (_, tp) in items.items():
             lines += self._touchpoint(key, tp)
         return lines
 
-    def _touchpoint(self, key: str, tp: dict[str, Any]) -> list[Content]:
+    def _touchpoint(self, key: str, tp: dict[str, object]) -> list[Content]:
         changes = self.index.touchpoints.get(key, [])
         kinds = {c.kind for c in changes}
         moved_stage = next((c for c in changes if c.kind == MOVED and c.field == "stage"), None)
@@ -337,7 +338,7 @@ class Side:
         head = _line(marker, emotion_marker(tp.get("emotion")), " ", (name, style))
         return [head, *details]
 
-    def _messaging(self, skey: str, stage: dict[str, Any]) -> list[Content]:
+    def _messaging(self, skey: str, stage: dict[str, object]) -> list[Content]:
         messaging = stage.get("messaging")
         if not isinstance(messaging, dict) or not messaging:
             return []
@@ -431,8 +432,8 @@ class CompareScreen(Localized[None]):
 
     def __init__(
         self,
-        current: dict[str, Any],
-        future: dict[str, Any],
+        current: dict[str, object],
+        future: dict[str, object],
         lang: str,
         current_name: str,
         future_name: str,
@@ -573,7 +574,7 @@ def _is_journey_file(path: Path) -> bool:
     return path.name.endswith(JOURNEY_SUFFIXES) and path.is_file()
 
 
-def future_journeys(current_path: Path) -> list[tuple[Path, dict[str, Any]]]:
+def future_journeys(current_path: Path) -> list[tuple[Path, dict[str, object]]]:
     """Future-state journeys next to ``current_path`` whose ``based_on`` names it, by name.
 
     Files that cannot be read are skipped: the map of each shows its own problems.
@@ -584,7 +585,7 @@ def future_journeys(current_path: Path) -> list[tuple[Path, dict[str, Any]]]:
         candidates = sorted(p for p in folder.iterdir() if _is_journey_file(p))
     except OSError:
         return []
-    found: list[tuple[Path, dict[str, Any]]] = []
+    found: list[tuple[Path, dict[str, object]]] = []
     for path in candidates:
         if path.resolve() == target:
             continue
@@ -615,7 +616,7 @@ def open_compare_for(document: CompareDocument, lang: str | None = None) -> Comp
     that name it (the first by file name; the others are named in the heading).
     Reads files: call it from a worker for folders of large journeys.
     """
-    data: dict[str, Any] = document.snapshot().data
+    data = document.snapshot().data
     lang = lang if lang in LANGS else language(data)
     path = Path(document.path)
     if data.get("state") == "future":

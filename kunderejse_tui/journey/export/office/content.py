@@ -294,7 +294,7 @@ def build(
     )
     note = ""
     if ev.left_out and not include_unconsented:
-        note = label("left_out_one" if ev.left_out == 1 else "left_out_many", lang, n=ev.left_out)
+        note = label("left_out", lang, n=ev.left_out)
     return Content(
         lang=lang,
         title=one_line(data.get("title")) or label("untitled", lang),

@@ -16,12 +16,15 @@ from __future__ import annotations
 from typing import Any
 
 from kunderejse_tui.journey.export.office.tables import Cell, build_tables
+from kunderejse_tui.journey.i18n.catalog import t
+from kunderejse_tui.journey.i18n.numbers import shortest
 
 DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def default_delimiter(lang: str) -> str:
-    return ";" if lang == "da" else ","
+    # Spreadsheets read ";" where the decimal mark is a comma (Danish), else ",".
+    return t(lang, "export.csv_delimiter")
 
 
 def csv_value(value: Cell, lang: str) -> str:
@@ -33,8 +36,7 @@ def csv_value(value: Cell, lang: str) -> str:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
-        shown = repr(value) if value != int(value) else str(int(value))
-        return shown.replace(".", ",") if lang == "da" else shown
+        return shortest(lang, value)
     if value.startswith(DANGEROUS_START):
         return "'" + value
     return value

@@ -33,6 +33,7 @@ from kunderejse_tui.journey.export.select import (
     visible_questions,
     visible_touchpoints,
 )
+from kunderejse_tui.journey.i18n.numbers import decimal
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -486,11 +487,7 @@ class Builder:
             self.page(page, group)
             out.append(page)
         if self.left_out:
-            note = (
-                label("cut_note_one", self.lang)
-                if self.left_out == 1
-                else label("cut_note", self.lang, n=self.left_out)
-            )
+            note = label("cut_note", self.lang, n=self.left_out)
             for page in out:
                 self.footer_note(page, note)
         return out
@@ -789,13 +786,7 @@ class Builder:
     def evidence_blocks(self, stage: StageView, w: float) -> list[Block]:
         sz = self.sz
         n = self.stage_answers.get(stage.index, 0)
-        head = (
-            label("assumed", self.lang)
-            if n == 0
-            else label("answers_one", self.lang)
-            if n == 1
-            else label("answers_many", self.lang, n=n)
-        )
+        head = label("assumed", self.lang) if n == 0 else label("answers", self.lang, n=n)
         blocks = [Block(text_rows(head, w, sz.body, bold=True), whole=True)]
         counts = self.tp_answers.get(stage.index, {})
         for tp in stage.touchpoints:
@@ -953,7 +944,7 @@ class Builder:
             if p is None or score is None:
                 continue
             page.items += face(p[0], p[1], sz.body * 0.95, int(score + 0.5))
-            shown = f"{score:.1f}".replace(".", "," if self.lang == "da" else ".")
+            shown = decimal(self.lang, score, 1)
             # The number sits below right of the face, or above right where the
             # curve falls to the next stage (it would cross the number); on a white
             # ground, so a persona's line passing behind it does not strike it out.

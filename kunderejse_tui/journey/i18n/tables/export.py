@@ -6,7 +6,7 @@ language: the catalog test checks both languages for every id.
 
 from __future__ import annotations
 
-from kunderejse_tui.journey.i18n.catalog import Entry
+from kunderejse_tui.journey.i18n.catalog import Entry, Plural
 
 MESSAGES: dict[str, Entry] = {
     "export.untitled": ("Kunderejse", "Customer journey"),
@@ -63,14 +63,14 @@ MESSAGES: dict[str, Entry] = {
     "export.question": ("Spørgsmål", "Question"),
     "export.no_consent": ("uden samtykke", "no consent"),
     "export.no_evidence": ("Ingen interviewsvar at vise.", "No interview answers to show."),
-    "export.left_out_one": (
-        "1 interview uden samtykke er udeladt.",
-        "1 interview without consent is left out.",
+    "export.left_out": Plural(
+        da=("{n} interview uden samtykke er udeladt.", "{n} interviews uden samtykke er udeladt."),
+        en=(
+            "{n} interview without consent is left out.",
+            "{n} interviews without consent are left out.",
+        ),
     ),
-    "export.left_out_many": (
-        "{n} interviews uden samtykke er udeladt.",
-        "{n} interviews without consent are left out.",
-    ),
+    "export.csv_delimiter": (";", ","),
     "export.respondent": ("Kunde {letter}", "Customer {letter}"),
     "export.quote_open": ("»", "“"),
     "export.quote_close": ("«", "”"),
@@ -83,21 +83,22 @@ MESSAGES: dict[str, Entry] = {
     # The journey map picture (SVG, PNG, PDF, HTML)
     "export.emotion_curve": ("Følelseskurve", "Emotion curve"),
     "export.average": ("Gennemsnit", "Average"),
-    "export.answers_one": ("1 svar", "1 answer"),
-    "export.answers_many": ("{n} svar", "{n} answers"),
+    "export.answers": Plural(da=("{n} svar", "{n} svar"), en=("{n} answer", "{n} answers")),
     "export.assumed": ("antaget", "assumed"),
     "export.more": ("+{n} mere", "+{n} more"),
     "export.legend": ("Forklaring", "Legend"),
     "export.page": ("Side {n} af {of}", "Page {n} of {of}"),
     "export.made_with": ("lavet med kunderejse", "made with kunderejse"),
     "export.dashed": ("{state} (stiplet)", "{state} (dashed)"),
-    "export.cut_note_one": (
-        "1 punkt er ikke vist (se »+N«); hele rejsen står i Markdown-eksporten.",
-        "1 item is not shown (see “+N”); the Markdown export has the whole journey.",
-    ),
-    "export.cut_note": (
-        "{n} punkter er ikke vist (se »+N«); hele rejsen står i Markdown-eksporten.",
-        "{n} items are not shown (see “+N”); the Markdown export has the whole journey.",
+    "export.cut_note": Plural(
+        da=(
+            "{n} punkt er ikke vist (se »+N«); hele rejsen står i Markdown-eksporten.",
+            "{n} punkter er ikke vist (se »+N«); hele rejsen står i Markdown-eksporten.",
+        ),
+        en=(
+            "{n} item is not shown (see “+N”); the Markdown export has the whole journey.",
+            "{n} items are not shown (see “+N”); the Markdown export has the whole journey.",
+        ),
     ),
     "export.no_stages": ("Rejsen har ingen faser endnu.", "The journey has no stages yet."),
     "export.tone_scale": ("blød – salg", "soft – sales"),

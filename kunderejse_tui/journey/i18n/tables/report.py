@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kunderejse_tui.journey.i18n.catalog import Entry
+from kunderejse_tui.journey.i18n.catalog import Entry, Plural
 
 MESSAGES: dict[str, Entry] = {
     "report.title": ("Interviewrapport", "Interview report"),
@@ -11,17 +11,19 @@ MESSAGES: dict[str, Entry] = {
         "Rapporten bygger på {interviews} med {answers}.",
         "Based on {interviews} with {answers}.",
     ),
-    "report.interviews_one": ("1 interview", "1 interview"),
-    "report.interviews_many": ("{n} interviews", "{n} interviews"),
-    "report.answers_one": ("1 svar", "1 answer"),
-    "report.answers_many": ("{n} svar", "{n} answers"),
-    "report.included_one": (
-        "1 interview uden samtykke er medtaget og markeret.",
-        "1 interview without consent is included and marked.",
+    "report.n_interviews": Plural(
+        da=("{n} interview", "{n} interviews"), en=("{n} interview", "{n} interviews")
     ),
-    "report.included_many": (
-        "{n} interviews uden samtykke er medtaget og markeret.",
-        "{n} interviews without consent are included and marked.",
+    "report.n_answers": Plural(da=("{n} svar", "{n} svar"), en=("{n} answer", "{n} answers")),
+    "report.n_included": Plural(
+        da=(
+            "{n} interview uden samtykke er medtaget og markeret.",
+            "{n} interviews uden samtykke er medtaget og markeret.",
+        ),
+        en=(
+            "{n} interview without consent is included and marked.",
+            "{n} interviews without consent are included and marked.",
+        ),
     ),
     "report.anonymised": ("Svarpersonerne er anonymiseret.", "Respondents are anonymised."),
     # Coverage
@@ -30,13 +32,15 @@ MESSAGES: dict[str, Entry] = {
         "{stages} af {n_stages} faser og {tps} af {n_tps} berøringspunkter er bakket op af interviewsvar.",
         "{stages} of {n_stages} stages and {tps} of {n_tps} touchpoints are backed by interview answers.",
     ),
-    "report.unlinked_one": (
-        "1 svar er ikke knyttet til en fase eller et berøringspunkt.",
-        "1 answer is not linked to a stage or touchpoint.",
-    ),
-    "report.unlinked_many": (
-        "{n} svar er ikke knyttet til en fase eller et berøringspunkt.",
-        "{n} answers are not linked to a stage or touchpoint.",
+    "report.n_unlinked": Plural(
+        da=(
+            "{n} svar er ikke knyttet til en fase eller et berøringspunkt.",
+            "{n} svar er ikke knyttet til en fase eller et berøringspunkt.",
+        ),
+        en=(
+            "{n} answer is not linked to a stage or touchpoint.",
+            "{n} answers are not linked to a stage or touchpoint.",
+        ),
     ),
     "report.unknown": (
         "Disse henvisninger peger på noget, der ikke findes i rejsen, og tæller ikke med: {ids}.",

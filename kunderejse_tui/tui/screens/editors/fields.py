@@ -41,9 +41,9 @@ class _Keep:
 KEEP = _Keep()
 
 
-def read(item: dict[str, Any], key: KeyPath) -> tuple[Any, bool]:
+def read(item: dict[str, object], key: KeyPath) -> tuple[object, bool]:
     """(value or MISSING, writable); a parent that is not a mapping cannot be written below."""
-    node: Any = item
+    node: object = item
     for part in key[:-1]:
         node = node.get(part, MISSING) if isinstance(node, dict) else MISSING
         if node is MISSING or node is None:
@@ -55,7 +55,7 @@ def read(item: dict[str, Any], key: KeyPath) -> tuple[Any, bool]:
     return node.get(key[-1], MISSING), True
 
 
-def short(value: Any, limit: int = 60) -> str:
+def short(value: object, limit: int = 60) -> str:
     shown = repr(value) if isinstance(value, (dict, list)) else text(value)
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
@@ -72,12 +72,12 @@ class Field:
         self.label_key = label
         self.required = required
         self.lang = "da"
-        self.raw: Any = MISSING
+        self.raw: object = MISSING
         self.locked = False
         self.widget: Widget | None = None
-        self._initial: Any = None
+        self._initial: object = None
 
-    def bind(self, item: dict[str, Any], lang: str) -> None:
+    def bind(self, item: dict[str, object], lang: str) -> None:
         self.lang = lang
         self.raw, writable = read(item, self.key)
         self.locked = not writable or not self.accepts(self.raw)
@@ -85,7 +85,7 @@ class Field:
     def label(self) -> str:
         return tr(self.lang, self.label_key)
 
-    def accepts(self, raw: Any) -> bool:
+    def accepts(self, raw: object) -> bool:
         """Whether the widget can show ``raw`` faithfully enough to edit it."""
         return not isinstance(raw, (dict, list))
 
@@ -106,10 +106,10 @@ class Field:
     def make(self) -> Widget:
         raise NotImplementedError
 
-    def current(self) -> Any:
+    def current(self) -> object:
         raise NotImplementedError
 
-    def result(self) -> Any:
+    def result(self) -> object:
         """The value to store; MISSING removes the key."""
         raise NotImplementedError
 
@@ -131,7 +131,7 @@ class ReadOnly(Field):
         super().__init__(key, label)
         self.template = template
 
-    def accepts(self, raw: Any) -> bool:
+    def accepts(self, raw: object) -> bool:
         return True
 
     def make(self) -> Widget:
@@ -139,10 +139,10 @@ class ReadOnly(Field):
         shown = tr(self.lang, self.template, id=value) if self.template != "{value}" else value
         return Static(Content(shown), id=widget_id(self.key), classes="readonly")
 
-    def current(self) -> Any:
+    def current(self) -> object:
         return None
 
-    def result(self) -> Any:
+    def result(self) -> object:
         return self.raw
 
     def changed(self) -> bool:
@@ -162,7 +162,7 @@ class TextField(Field):
         placeholder: str | None = None,
         suggester: Suggester | None = None,
         validators: Sequence[Validator] = (),
-        convert: Callable[[str], Any] | None = None,
+        convert: Callable[[str], object] | None = None,
     ) -> None:
         super().__init__(key, label, required=required)
         self.multiline = multiline
@@ -206,13 +206,13 @@ class TextField(Field):
             id=widget_id(self.key),
         )
 
-    def current(self) -> Any:
+    def current(self) -> str:
         if isinstance(self.widget, TextArea):
             return self.widget.text
         assert isinstance(self.widget, Input)
         return self.widget.value
 
-    def result(self) -> Any:
+    def result(self) -> object:
         value = str(self.current())
         if self.multiline:
             value = value.rstrip().lstrip("\n")
@@ -232,7 +232,7 @@ class TextBox(TextArea):
         self.move_cursor(self.document.end)
 
 
-def age_value(value: str) -> Any:
+def age_value(value: str) -> object:
     """``38`` is a number in the format, ``35-45`` stays text."""
     return int(value) if value.isascii() and value.isdigit() else value
 
@@ -303,7 +303,7 @@ class ChannelField(TextField):
             hint = f"→ {hint}" if hint else ""
         self.hint.update(Content(hint))
 
-    def current(self) -> Any:
+    def current(self) -> str:
         return self.input.value
 
     def focus(self) -> None:
@@ -314,30 +314,32 @@ class ChannelField(TextField):
 class ChoiceField(Field):
     """One of a fixed set; a value outside it is shown as such and kept unless changed."""
 
-    def __init__(self, key: str | KeyPath, label: str, options: Sequence[tuple[str, Any]]) -> None:
+    def __init__(
+        self, key: str | KeyPath, label: str, options: Sequence[tuple[str, object]]
+    ) -> None:
         super().__init__(key, label)
         self.options = list(options)
 
-    def option_labels(self) -> list[tuple[str, Any]]:
+    def option_labels(self) -> list[tuple[str, object]]:
         # Keys are translated; labels such as "B2C" are the same in every language.
         return [
             (tr(self.lang, label) if label.startswith("ed.") else label, value)
             for label, value in self.options
         ]
 
-    def known(self, raw: Any) -> bool:
+    def known(self, raw: object) -> bool:
         # type() too: `true` is not 1 and `3.0` is not the emotion 3 in the file.
         return any(type(raw) is type(v) and raw == v for _, v in self.options)
 
-    def select_class(self) -> type[Select[Any]]:
+    def select_class(self) -> type[Select[object]]:
         return Select
 
     def make(self) -> Widget:
-        options: list[tuple[str | Content, Any]] = [
+        options: list[tuple[str | Content, object]] = [
             (Content(label), value) for label, value in self.option_labels()
         ]
         if self.raw is MISSING or self.raw is None:
-            value: Any = Select.NULL
+            value: object = Select.NULL
         elif self.known(self.raw):
             value = self.raw
         else:
@@ -353,18 +355,18 @@ class ChoiceField(Field):
             id=widget_id(self.key),
         )
 
-    def current(self) -> Any:
+    def current(self) -> object:
         assert isinstance(self.widget, Select)
         return self.widget.value
 
-    def result(self) -> Any:
+    def result(self) -> object:
         value = self.current()
         if value is KEEP:
             return self.raw
         return MISSING if value is Select.NULL else value
 
 
-class EmotionSelect(Select[Any]):
+class EmotionSelect(Select[object]):
     """The emotion select; 1-5 pick a score directly, Delete clears it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -376,15 +378,19 @@ class EmotionSelect(Select[Any]):
         self.value = score if score else Select.NULL
 
 
+SCORES = range(1, 6)
+"""The emotion scores, 1 (worst) to 5 (best)."""
+
+
 class EmotionField(ChoiceField):
     def __init__(self, key: str, label: str) -> None:
-        super().__init__(key, label, [(f"ed.emotion.{n}", n) for n in range(1, 6)])
+        super().__init__(key, label, [(f"ed.emotion.{n}", n) for n in SCORES])
 
-    def option_labels(self) -> list[tuple[str, Any]]:
+    def option_labels(self) -> list[tuple[str, object]]:
         # The map's marker next to the word, so the form and the map look alike.
-        return [(f"{v} {GLYPHS[v]:<2} {tr(self.lang, label)}", v) for label, v in self.options]
+        return [(f"{n} {GLYPHS[n]:<2} {tr(self.lang, f'ed.emotion.{n}')}", n) for n in SCORES]
 
-    def select_class(self) -> type[Select[Any]]:
+    def select_class(self) -> type[Select[object]]:
         return EmotionSelect
 
 
@@ -395,13 +401,15 @@ class PersonaField(ChoiceField):
         super().__init__(key, label, [])
         self.personas = list(personas)
 
-    def option_labels(self) -> list[tuple[str, Any]]:
-        options = [(f"{name} ({pid})", pid) for pid, name in self.personas]
+    def option_labels(self) -> list[tuple[str, object]]:
+        options: list[tuple[str, object]] = [
+            (f"{name} ({pid})", pid) for pid, name in self.personas
+        ]
         if self.known(self.raw) and all(pid != self.raw for pid, _ in self.personas):
             options.append((tr(self.lang, "ed.unknown_persona", id=self.raw), self.raw))
         return options
 
-    def known(self, raw: Any) -> bool:
+    def known(self, raw: object) -> bool:
         # Any id can be offered (an unknown one as such); only non-ids need KEEP.
         return isinstance(raw, str) and bool(raw)
 
@@ -413,7 +421,7 @@ class PersonasField(Field):
         super().__init__(key, label)
         self.personas = list(personas)
 
-    def accepts(self, raw: Any) -> bool:
+    def accepts(self, raw: object) -> bool:
         if isinstance(raw, list):
             return all(isinstance(v, str) for v in raw)
         return not isinstance(raw, dict)
@@ -437,7 +445,7 @@ class PersonasField(Field):
             return Static(tr(self.lang, "ed.no_personas"), id=widget_id(self.key), classes="muted")
         return SelectionList[str](*rows, compact=True, id=widget_id(self.key))
 
-    def current(self) -> Any:
+    def current(self) -> tuple[str, ...] | None:
         if not isinstance(self.widget, SelectionList):
             return None
         # In list order, so the result does not depend on the order of clicks.
@@ -448,7 +456,7 @@ class PersonasField(Field):
             if self.widget.get_option_at_index(i).value in selected
         )
 
-    def result(self) -> Any:
+    def result(self) -> object:
         chosen = self.current()
         return list(chosen) if chosen else MISSING
 
@@ -456,7 +464,7 @@ class PersonasField(Field):
 class ListField(Field):
     """A list of strings, edited as a list."""
 
-    def accepts(self, raw: Any) -> bool:
+    def accepts(self, raw: object) -> bool:
         if isinstance(raw, list):
             return all(not isinstance(v, (dict, list)) for v in raw)
         return not isinstance(raw, dict)
@@ -466,11 +474,11 @@ class ListField(Field):
         self._initial = list(items)
         return StringList(items, lang=self.lang, id=widget_id(self.key))
 
-    def current(self) -> Any:
+    def current(self) -> list[str]:
         assert isinstance(self.widget, StringList)
         return self.widget.value
 
-    def result(self) -> Any:
+    def result(self) -> object:
         items = self.current()
         return items if items else MISSING
 
