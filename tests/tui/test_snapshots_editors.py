@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import copy
 import shutil
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ import pytest
 from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
+from textual.widgets import Select
 
 from kunderejse_tui.journey.document import JourneyDocument
 from kunderejse_tui.tui.screens.editors import editor_for
@@ -124,3 +125,23 @@ def test_export_mermaid_preview_en(doc: JourneyDocument, snap_compare: Snap) -> 
 
     app = Host(lambda: ExportScreen(doc, "en"))
     assert snap_compare(app, terminal_size=SIZE, run_before=flowchart)
+
+
+def _choose(tab: str, fmt: str) -> Callable[[Pilot[None]], Awaitable[None]]:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await _export_ready(pilot)
+        await pilot.press("4" if tab == "map" else "5")
+        pilot.app.screen.query_one(f"#format-{tab}", Select).value = fmt
+        await pilot.pause()
+
+    return run_before
+
+
+def test_export_map_pdf_summary(doc: JourneyDocument, snap_compare: Snap) -> None:
+    app = Host(lambda: ExportScreen(doc, "da"))
+    assert snap_compare(app, terminal_size=(120, 40), run_before=_choose("map", "pdf"))
+
+
+def test_export_pptx_summary_small(doc: JourneyDocument, snap_compare: Snap) -> None:
+    app = Host(lambda: ExportScreen(doc, "da"))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_choose("documents", "pptx"))

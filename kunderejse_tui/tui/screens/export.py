@@ -1,8 +1,11 @@
-"""Export the journey: Markdown or Mermaid, previewed, written next to it or copied.
+"""Export the journey: Markdown or Mermaid, previewed, written next to it or copied;
+the map as a picture (SVG, PNG, PDF, HTML) and the hand-over documents (PowerPoint,
+Word, Excel, CSV), summarised and written to a file.
 
 The exports are the core's pure functions; this screen only picks the options,
-shows the result (Markdown rendered, Mermaid as source) and puts it somewhere.
-They run in a thread on a snapshot, so a big journey never stalls the UI.
+shows the result (Markdown rendered, Mermaid as source, a summary for a file
+format) and puts it somewhere. They run in a thread on a snapshot, so a big
+journey never stalls the UI; the files are made and written in a worker too.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import (
     Button,
@@ -47,6 +51,20 @@ from kunderejse_tui.journey.export.mermaid import count_edges, mermaid_size
 from kunderejse_tui.journey.fileio import write_text_atomic
 from kunderejse_tui.journey.i18n import integer
 from kunderejse_tui.tui import key_descriptions
+from kunderejse_tui.tui.export_files import (
+    DOCUMENT_FORMATS,
+    MAP_FORMATS,
+    TABLES,
+    Facts,
+    FileOptions,
+    RefusedTarget,
+    default_file,
+    facts,
+    failure,
+    same_file,
+    summary,
+    write_export,
+)
 from kunderejse_tui.tui.i18n import tr
 from kunderejse_tui.tui.widgets.tick_box import TickBox
 
@@ -55,6 +73,10 @@ SUFFIXES = {
     "mermaid-journey": ".journey.mmd",
     "mermaid-flowchart": ".flowchart.mmd",
 }
+# The tabs of the file formats, and the format each shows first.
+FILE_TABS = {"map": MAP_FORMATS, "documents": DOCUMENT_FORMATS}
+FIRST_FILE = {"map": "pdf", "documents": "pptx"}
+TABS = (*FORMATS, *FILE_TABS)
 # The Markdown widget mounts a widget per block: a preview of a 400-interview
 # report would take seconds. The file and the clipboard always get everything.
 PREVIEW_LIMIT = 40_000
@@ -146,8 +168,9 @@ class ExportScreen(Screen[None]):
     | Key | Action |
     | :- | :- |
     | 1 / 2 / 3 | Markdown / Mermaid journey / Mermaid flowchart |
+    | 4 / 5 | the map (SVG, PNG, PDF, HTML) / documents (PowerPoint, Word, Excel, CSV) |
     | ctrl+s | write the file (a foreign existing file: press again to overwrite) |
-    | c | copy the export to the clipboard |
+    | c | copy the export to the clipboard (Markdown and Mermaid) |
     | tab / shift+tab | options, file name, buttons |
     | escape | close |
     """
@@ -157,6 +180,8 @@ class ExportScreen(Screen[None]):
         Binding("1", "show('markdown')", "exp.key.markdown", show=False),
         Binding("2", "show('mermaid-journey')", "exp.key.journey", show=False),
         Binding("3", "show('mermaid-flowchart')", "exp.key.flowchart", show=False),
+        Binding("4", "show('map')", "exp.key.map", show=False),
+        Binding("5", "show('documents')", "exp.key.documents", show=False),
         Binding("ctrl+s", "write", "exp.key.write", show=True),
         Binding("c", "copy", "exp.key.copy", show=True),
         Binding("escape", "close", "exp.key.close", show=True),
@@ -168,6 +193,11 @@ class ExportScreen(Screen[None]):
         self.lang = lang
         self.texts: dict[str, str] = {}
         self.targets = {fmt: shown_path(default_target(document.path, fmt)) for fmt in FORMATS}
+        self.table = "backlog"
+        for fmt in (*MAP_FORMATS, *DOCUMENT_FORMATS):
+            self.targets[fmt] = shown_path(self._default_file(fmt))
+        self.facts: Facts | None = None
+        self.writing = False
         self._confirm_overwrite: Path | None = None
         self._cut = False
         self.markdown_shown: AwaitComplete | None = None
@@ -205,7 +235,7 @@ class ExportScreen(Screen[None]):
                 id="export-lang",
             )
         with Horizontal(id="export-markdown-options"):
-            yield Label(tr(t, "exp.markdown_options"), classes="export-label")
+            yield Label(tr(t, "exp.interview_options"), classes="export-label")
             yield TickBox(tr(t, "exp.unconsented"), compact=True, id="export-unconsented")
             yield TickBox(tr(t, "exp.anonymise"), compact=True, id="export-anonymise")
         with TabbedContent(id="export-tabs"):
@@ -218,6 +248,30 @@ class ExportScreen(Screen[None]):
                         yield Markdown(id="preview-markdown")
                     else:
                         yield Static("", id=f"preview-{fmt}", classes="mermaid-source")
+            for tab, formats in FILE_TABS.items():
+                with TabPane(tr(t, f"exp.fmt.{tab}"), id=tab):
+                    with Horizontal(classes="file-choice"):
+                        yield Label(tr(t, "exp.format"), classes="export-label")
+                        yield Select(
+                            [(tr(t, f"exp.file.{fmt}"), fmt) for fmt in formats],
+                            value=FIRST_FILE[tab],
+                            allow_blank=False,
+                            compact=True,
+                            id=f"format-{tab}",
+                            classes="file-format",
+                        )
+                        if tab == "documents":
+                            yield Label(tr(t, "exp.table"), classes="export-label csv-only")
+                            yield Select(
+                                [(tr(t, f"exp.table.{name}"), name) for name in TABLES],
+                                value=self.table,
+                                allow_blank=False,
+                                compact=True,
+                                id="export-table",
+                                classes="csv-only",
+                            )
+                    with VerticalScroll(classes="export-preview", id=f"scroll-{tab}"):
+                        yield Static("", id=f"summary-{tab}", classes="file-summary")
         yield Static("", id="export-note")
         with Horizontal(id="export-target"):
             yield Label(tr(t, "exp.target"), classes="export-label")
@@ -242,6 +296,19 @@ class ExportScreen(Screen[None]):
     @property
     def active(self) -> str:
         return self.query_one(TabbedContent).active or "markdown"
+
+    @property
+    def format(self) -> str:
+        """The format to write: the tab's, or the one chosen in a file tab."""
+        tab = self.active
+        if tab not in FILE_TABS:
+            return tab
+        chosen = self.query_one(f"#format-{tab}", Select).value
+        return chosen if isinstance(chosen, str) else FIRST_FILE[tab]
+
+    def _default_file(self, fmt: str) -> Path:
+        path = self.document.path
+        return default_file(path, journey_name(path), fmt, self.table)
 
     def options(self) -> Options:
         persona = self.query_one("#export-persona", Select).value
@@ -268,25 +335,42 @@ class ExportScreen(Screen[None]):
             return
         self._rendered_for = options
         self.texts = {}
+        self.facts = None
         self.query_one("#export-note", Static).update(tr(self.lang, "exp.working"))
         self._export_in_thread(self.document.snapshot(), options)
+
+    def file_options(self) -> FileOptions:
+        o = self.options()
+        return FileOptions(o.lang, o.persona, o.include_unconsented, o.anonymise)
 
     @work(thread=True, exclusive=True, group="export")
     def _export_in_thread(self, snapshot: object, options: Options) -> None:
         data = snapshot.data if hasattr(snapshot, "data") else snapshot
+        file_options = FileOptions(
+            options.lang, options.persona, options.include_unconsented, options.anonymise
+        )
         try:
             texts = render_exports(data, options)
+            if get_current_worker().is_cancelled:
+                return
+            self.app.call_from_thread(self._show, texts)
+            # The file tabs' counts after the previews: the text formats come first.
+            found = facts(data, file_options, self.document.path)
         except Exception as exc:  # a bug in an export must not take the app down
             error = str(exc)
             self.app.call_from_thread(self._failed, error)
             return
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, texts)
+            self.app.call_from_thread(self._show_facts, found)
 
     def _failed(self, error: str) -> None:
         self.query_one("#export-note", Static).update(
             Content(tr(self.lang, "exp.failed", error=error))
         )
+
+    def _show_facts(self, found: Facts) -> None:
+        self.facts = found
+        self.update_summaries()
 
     def _show(self, texts: dict[str, str]) -> None:
         self.texts = texts
@@ -300,6 +384,20 @@ class ExportScreen(Screen[None]):
             self.query_one(f"#preview-{fmt}", Static).update(Content(texts[fmt]))
         self._cut = cut
         self.update_note()
+        self.update_summaries()
+
+    def update_summaries(self) -> None:
+        """The file tabs' summaries: what the chosen format's file will hold."""
+        for tab in FILE_TABS:
+            fmt = self.query_one(f"#format-{tab}", Select).value
+            if not isinstance(fmt, str):
+                continue
+            self.query_one(f"#summary-{tab}", Static).update(
+                Content(summary(fmt, self.table, self.facts, self.lang, self.targets[fmt]))
+            )
+        csv = self.query_one("#format-documents", Select).value == "csv"
+        for widget in self.query(".csv-only"):
+            widget.display = csv
 
     def update_note(self) -> None:
         """The warning under the preview: Mermaid's limits, or a cut preview."""
@@ -309,6 +407,8 @@ class ExportScreen(Screen[None]):
             lines = limit_warnings(self.texts[fmt], self.lang)
         elif fmt == "markdown" and self._cut:
             lines = [tr(self.lang, "exp.preview_cut", n=number(PREVIEW_LIMIT, self.lang))]
+        elif fmt in FILE_TABS and self.writing:
+            lines = [tr(self.lang, "exp.writing", path=self.targets[self.format])]
         note = self.query_one("#export-note", Static)
         note.update(Content("\n".join(lines)))
         note.set_class(bool(lines) and fmt != "markdown", "-warning")
@@ -317,6 +417,8 @@ class ExportScreen(Screen[None]):
 
     def action_show(self, fmt: str) -> None:
         self.query_one(TabbedContent).active = fmt
+        # A file tab's first question is which format: enter opens the list.
+        self.query_one(f"#format-{fmt}" if fmt in FILE_TABS else f"#scroll-{fmt}").focus()
 
     def action_write(self) -> None:
         raw = self.query_one("#export-path", Input).value.strip()
@@ -324,12 +426,29 @@ class ExportScreen(Screen[None]):
             self.notify(tr(self.lang, "exp.no_target"), severity="error")
             return
         target = Path(raw).expanduser()
-        own = target.resolve() == default_target(self.document.path, self.active).resolve()
+        if same_file(target, self.document.path):
+            self.notify(failure(RefusedTarget(target), self.lang, raw), severity="error")
+            return
+        fmt = self.format
+        default = (
+            self._default_file(fmt)
+            if self.active in FILE_TABS
+            else default_target(self.document.path, fmt)
+        )
+        own = target.resolve() == default.resolve()
         if target.exists() and not own and self._confirm_overwrite != target:
             self._confirm_overwrite = target
             self.notify(tr(self.lang, "exp.exists", path=raw), severity="warning")
             return
         self._confirm_overwrite = None
+        if self.active in FILE_TABS:
+            if not self.writing:
+                self.writing = True
+                self.update_note()
+                self._write_file(
+                    self.document.snapshot(), fmt, self.table, self.file_options(), target, raw
+                )
+            return
         try:
             write_text_atomic(target, self.export_text())
         except OSError as exc:
@@ -340,7 +459,39 @@ class ExportScreen(Screen[None]):
             return
         self.notify(tr(self.lang, "exp.written", path=raw))
 
+    @work(thread=True, group="write")
+    def _write_file(
+        self,
+        snapshot: object,
+        fmt: str,
+        table: str,
+        options: FileOptions,
+        target: Path,
+        raw: str,
+    ) -> None:
+        data = snapshot.data if hasattr(snapshot, "data") else snapshot
+        try:
+            paths = write_export(data, fmt, table, options, self.document.path, target)
+        except Exception as exc:  # a missing extra, a full disk, a bug: said, not raised
+            message = failure(exc, self.lang, raw)
+            self.app.call_from_thread(self._write_done, message, "error")
+            return
+        if len(paths) == 1:
+            message = tr(self.lang, "exp.written", path=raw)
+        else:
+            names = ", ".join(shown_path(p) for p in paths)
+            message = tr(self.lang, "exp.written_pages", n=len(paths), path=names)
+        self.app.call_from_thread(self._write_done, message, "information")
+
+    def _write_done(self, message: str, severity: SeverityLevel) -> None:
+        self.writing = False
+        self.update_note()
+        self.notify(message, severity=severity, timeout=8 if severity == "error" else 5)
+
     def action_copy(self) -> None:
+        if self.active in FILE_TABS:
+            self.notify(tr(self.lang, "exp.no_copy"), severity="warning")
+            return
         content = self.export_text()
         self.app.copy_to_clipboard(content)
         self.notify(tr(self.lang, "exp.copied", n=len(content)))
@@ -352,15 +503,38 @@ class ExportScreen(Screen[None]):
 
     @on(TabbedContent.TabActivated)
     def _tab(self) -> None:
-        self.query_one("#export-markdown-options").disabled = self.active != "markdown"
-        self.query_one("#export-path", Input).value = self.targets[self.active]
+        self.query_one("#export-markdown-options").disabled = self.active.startswith("mermaid")
+        self.query_one("#export-copy", Button).disabled = self.active in FILE_TABS
+        self._show_target()
+
+    def _show_target(self) -> None:
+        self.query_one("#export-path", Input).value = self.targets[self.format]
         self._confirm_overwrite = None
         self.update_note()
 
     @on(Input.Changed, "#export-path")
     def _target(self, event: Input.Changed) -> None:
-        self.targets[self.active] = event.value
+        self.targets[self.format] = event.value
         self._confirm_overwrite = None
+
+    @on(Select.Changed, ".file-format")
+    def _file_format(self, event: Select.Changed) -> None:
+        event.stop()
+        self.update_summaries()
+        self._show_target()
+
+    @on(Select.Changed, "#export-table")
+    def _table(self, event: Select.Changed) -> None:
+        event.stop()
+        if not isinstance(event.value, str) or event.value == self.table:
+            return
+        # A file name the user did not change follows the table.
+        untouched = self.targets["csv"] == shown_path(self._default_file("csv"))
+        self.table = event.value
+        if untouched:
+            self.targets["csv"] = shown_path(self._default_file("csv"))
+        self.update_summaries()
+        self._show_target()
 
     @on(Select.Changed)
     @on(Checkbox.Changed)
