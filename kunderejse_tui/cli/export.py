@@ -306,7 +306,7 @@ def _page_path(out: Path, n: int) -> Path:
 def _write_picture(
     args: argparse.Namespace, journey: dict[str, object], path: Path, lanes: list[str] | None
 ) -> int:
-    from kunderejse_tui.cli.common import write_output
+    from kunderejse_tui.cli.common import write_bytes_output, write_output
     from kunderejse_tui.journey.export import picture
     from kunderejse_tui.journey.fileio import write_bytes_atomic
     from kunderejse_tui.journey.problems import JourneyLoadError
@@ -336,10 +336,7 @@ def _write_picture(
             write_output(picture.export_html(journey, opt), args.output)
             return 0
         if args.to == "pdf":
-            payload = picture.export_pdf(journey, opt)
-            if to_stdout:
-                return _binary_to_stdout(payload)
-            write_bytes_atomic(Path(args.output), payload)
+            write_bytes_output(picture.export_pdf(journey, opt), args.output)
             return 0
         if args.to == "svg":
             svgs = picture.export_svg_pages(journey, opt)
@@ -350,9 +347,7 @@ def _write_picture(
         else:
             pages = picture.export_png_pages(journey, opt)
             if len(pages) == 1:
-                if to_stdout:
-                    return _binary_to_stdout(pages[0])
-                write_bytes_atomic(Path(args.output), pages[0])
+                write_bytes_output(pages[0], args.output)
                 return 0
         if to_stdout:
             raise UsageError(
@@ -375,18 +370,6 @@ def _write_picture(
             f"--to {args.to} needs the 'picture' extra: pip install 'kunderejse-tui[picture]' "
             "(--to svg and --to html work without it)"
         ) from None
-
-
-def _binary_to_stdout(payload: bytes) -> int:
-    from kunderejse_tui.cli.common import reader_gone
-
-    try:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(payload)
-        sys.stdout.buffer.flush()
-    except BrokenPipeError:
-        reader_gone()
-    return 0
 
 
 def _delimiter(raw: str) -> str:

@@ -67,7 +67,7 @@ def changed_on_disk(path: Path | str, fp: Fingerprint | None) -> bool:
 
 
 # The failures a person in a workshop can do something about: errno -> message id.
-_REASONS: dict[int, str] = {
+REASONS: dict[int, str] = {
     errno.ENOSPC: "disk.reason.enospc",
     errno.EDQUOT: "disk.reason.edquot",
     errno.EACCES: "disk.reason.eacces",
@@ -83,5 +83,5 @@ def explain_os_error(exc: OSError, lang: str = "en") -> str:
     """One sentence for a failed save: what happened and that nothing is lost."""
     code = exc.errno if exc.errno is not None else -1
     default = exc.strerror or str(exc)
-    reason = _REASONS.get(code)
+    reason = REASONS.get(code)
     return t(lang, "disk.not_saved", reason=Message(reason) if reason else default)

@@ -14,6 +14,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kunderejse_tui.journey import disk
 from kunderejse_tui.journey.access import as_dict, personas, stages, text, touchpoints
 from kunderejse_tui.journey.i18n import Message
 from kunderejse_tui.tui.i18n import tr
@@ -44,18 +45,13 @@ LIBRARIES = {
     "docx": "docx",
     "xlsx": "openpyxl",
 }
-# Write failures a user can act on: errno -> message id.
+# Write failures a user can act on: errno -> message id. The save's reasons, with the
+# ones that only a path the user typed can cause worded for an export.
 REASONS: dict[int, str] = {
+    **disk.REASONS,
     errno.ENOENT: "exp.reason.enoent",
     errno.EISDIR: "exp.reason.eisdir",
     errno.ENOTDIR: "exp.reason.enotdir",
-    errno.ENOSPC: "disk.reason.enospc",
-    errno.EDQUOT: "disk.reason.edquot",
-    errno.EACCES: "disk.reason.eacces",
-    errno.EPERM: "disk.reason.eperm",
-    errno.EROFS: "disk.reason.erofs",
-    errno.EIO: "disk.reason.eio",
-    errno.ENAMETOOLONG: "disk.reason.enametoolong",
 }
 
 
