@@ -118,8 +118,21 @@ def reader_gone() -> None:
     os.close(devnull)
 
 
-def write_output(text: str, out: str | None) -> None:
-    """Write to stdout (no ``-o`` or ``-o -``) or atomically to a file."""
+def refuse_outputs(outputs: list[Path], source: Path, lang: str | None) -> None:
+    """Exit 2, naming it, when one of ``outputs`` is the journey file itself (by any
+    name: ``..``, a symlink, a hard link); checked before anything is written."""
+    from kunderejse_tui.journey.journey_path import OutputIsInput, refuse_input
+
+    try:
+        refuse_input(outputs, source)
+    except OutputIsInput as exc:
+        from kunderejse_tui.journey.i18n import t
+
+        raise UsageError(t(lang or "en", "cli.output_is_input", path=exc.output)) from None
+
+
+def write_output(text: str, out: str | None, source: Path, lang: str | None) -> None:
+    """Write to stdout (no ``-o`` or ``-o -``) or atomically to a file, never onto ``source``."""
     if out is None or out == "-":
         try:
             sys.stdout.write(text)
@@ -129,11 +142,13 @@ def write_output(text: str, out: str | None) -> None:
         return
     from kunderejse_tui.journey.fileio import write_text_atomic
 
+    refuse_outputs([Path(out)], source, lang)
     write_text_atomic(Path(out), text)
 
 
-def write_bytes_output(payload: bytes, out: str | None) -> None:
-    """Bytes to stdout (``-o -``, into a pipe) or atomically to a file: never half-written."""
+def write_bytes_output(payload: bytes, out: str | None, source: Path, lang: str | None) -> None:
+    """Bytes to stdout (``-o -``, into a pipe) or atomically to a file: never half-written,
+    never onto ``source``."""
     if out is None or out == "-":
         try:
             sys.stdout.flush()
@@ -144,4 +159,5 @@ def write_bytes_output(payload: bytes, out: str | None) -> None:
         return
     from kunderejse_tui.journey.fileio import write_bytes_atomic
 
+    refuse_outputs([Path(out)], source, lang)
     write_bytes_atomic(Path(out), payload)

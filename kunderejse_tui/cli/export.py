@@ -182,7 +182,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         if args.to in OFFICE_FILES or args.to == "csv":
-            return _write_office(args, journey)
+            return _write_office(args, journey, path)
         if args.to == "markdown":
             write_output(
                 export.export_markdown(
@@ -193,10 +193,12 @@ def run(args: argparse.Namespace) -> int:
                     anonymise=args.anonymise,
                 ),
                 args.output,
+                path,
+                args.lang,
             )
             return 0
         if args.split:
-            return _write_split(args, journey, Path(args.output))
+            return _write_split(args, journey, path, Path(args.output))
         make = (
             export.export_mermaid_journey
             if args.to == "mermaid-journey"
@@ -210,7 +212,7 @@ def run(args: argparse.Namespace) -> int:
                 warn(f"{args.file}: {reason}")
             warn("nothing written; use --split -o FILE to write one diagram per stage")
             return 1
-        write_output(diagram, args.output)
+        write_output(diagram, args.output, path, args.lang)
         return 0
     except OSError as exc:
         print(f"kunderejse: error: cannot write the export: {exc}", file=sys.stderr)
@@ -232,7 +234,10 @@ def _say_if_invalid(loaded: Loaded, path: Path) -> None:
         )
 
 
-def _write_split(args: argparse.Namespace, journey: dict[str, object], out: Path) -> int:
+def _write_split(
+    args: argparse.Namespace, journey: dict[str, object], path: Path, out: Path
+) -> int:
+    from kunderejse_tui.cli.common import refuse_outputs
     from kunderejse_tui.journey import export
 
     make = (
@@ -244,6 +249,11 @@ def _write_split(args: argparse.Namespace, journey: dict[str, object], out: Path
     if not parts:
         warn(f"{args.file}: the journey has no stages; nothing written")
         return 1
+    refuse_outputs(
+        [_split_path(out, n, stage_id) for n, (stage_id, _) in enumerate(parts, start=1)],
+        path,
+        args.lang,
+    )
     status = 0
     for n, (stage_id, diagram) in enumerate(parts, start=1):
         target = _split_path(out, n, stage_id)
@@ -253,7 +263,7 @@ def _write_split(args: argparse.Namespace, journey: dict[str, object], out: Path
                 warn(f"{args.file}: stage {stage_id}: {reason}; not written")
             status = 1
             continue
-        write_output(diagram, str(target))
+        write_output(diagram, str(target), path, args.lang)
         print(target)
     return status
 
@@ -306,9 +316,8 @@ def _page_path(out: Path, n: int) -> Path:
 def _write_picture(
     args: argparse.Namespace, journey: dict[str, object], path: Path, lanes: list[str] | None
 ) -> int:
-    from kunderejse_tui.cli.common import write_bytes_output, write_output
+    from kunderejse_tui.cli.common import refuse_outputs, write_bytes_output, write_output
     from kunderejse_tui.journey.export import picture
-    from kunderejse_tui.journey.fileio import write_bytes_atomic
     from kunderejse_tui.journey.problems import JourneyLoadError
 
     try:
@@ -333,21 +342,21 @@ def _write_picture(
     to_stdout = args.output in (None, "-")
     try:
         if args.to == "html":
-            write_output(picture.export_html(journey, opt), args.output)
+            write_output(picture.export_html(journey, opt), args.output, path, args.lang)
             return 0
         if args.to == "pdf":
-            write_bytes_output(picture.export_pdf(journey, opt), args.output)
+            write_bytes_output(picture.export_pdf(journey, opt), args.output, path, args.lang)
             return 0
         if args.to == "svg":
             svgs = picture.export_svg_pages(journey, opt)
             if len(svgs) == 1:
-                write_output(svgs[0], args.output)
+                write_output(svgs[0], args.output, path, args.lang)
                 return 0
             pages = [svg.encode("utf-8") for svg in svgs]
         else:
             pages = picture.export_png_pages(journey, opt)
             if len(pages) == 1:
-                write_bytes_output(pages[0], args.output)
+                write_bytes_output(pages[0], args.output, path, args.lang)
                 return 0
         if to_stdout:
             raise UsageError(
@@ -355,9 +364,10 @@ def _write_picture(
                 "(or --to pdf or html for one file)"
             )
         out = Path(args.output)
-        for n, one in enumerate(pages, start=1):
-            target = _page_path(out, n)
-            write_bytes_atomic(target, one)
+        targets = [_page_path(out, n) for n in range(1, len(pages) + 1)]
+        refuse_outputs(targets, path, args.lang)
+        for target, one in zip(targets, pages, strict=True):
+            write_bytes_output(one, str(target), path, args.lang)
             print(target)
         return 0
     except OSError as exc:
@@ -403,7 +413,7 @@ def _check_office_options(args: argparse.Namespace) -> None:
             )
 
 
-def _write_office(args: argparse.Namespace, journey: dict[str, object]) -> int:
+def _write_office(args: argparse.Namespace, journey: dict[str, object], path: Path) -> int:
     from kunderejse_tui.cli.common import write_bytes_output
     from kunderejse_tui.journey.export.office import MissingExtraError
 
@@ -427,7 +437,7 @@ def _write_office(args: argparse.Namespace, journey: dict[str, object]) -> int:
             payload = _document(args, journey, common)
     except MissingExtraError as exc:
         raise UsageError(str(exc)) from exc
-    write_bytes_output(payload, args.output)
+    write_bytes_output(payload, args.output, path, args.lang)
     return 0
 
 

@@ -55,7 +55,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace) -> int:
     from kunderejse_tui.journey.report import render_report
 
-    loaded = load_journey(journey_file(args.file, "report"), args.lang)
+    path = journey_file(args.file, "report")
+    loaded = load_journey(path, args.lang)
     if loaded is None:
         return 1
 
@@ -67,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
         anonymise=args.anonymise,
     )
     try:
-        write_output(report, args.output)
+        write_output(report, args.output, path, args.lang)
     except OSError as exc:
         print(f"kunderejse: error: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
         return 1

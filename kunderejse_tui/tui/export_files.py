@@ -10,13 +10,13 @@ libraries are imported when a file is made, never when the screen opens.
 from __future__ import annotations
 
 import errno
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kunderejse_tui.journey import disk
 from kunderejse_tui.journey.access import as_dict, personas, stages, text, touchpoints
 from kunderejse_tui.journey.i18n import Message
+from kunderejse_tui.journey.journey_path import same_file
 from kunderejse_tui.tui.i18n import tr
 
 MAP_FORMATS = ("svg", "png", "pdf", "html")
@@ -118,15 +118,6 @@ def page_paths(target: Path, pages: int) -> list[Path]:
     if pages == 1:
         return [target]
     return [target.with_name(f"{target.stem}.{n:02d}{target.suffix}") for n in range(1, pages + 1)]
-
-
-def same_file(target: Path, journey_path: Path) -> bool:
-    """Whether writing ``target`` would replace the journey (same device and inode)."""
-    try:
-        a, b = os.stat(target), os.stat(journey_path)
-    except OSError:
-        return target.resolve() == journey_path.resolve()
-    return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
 
 
 def _picture_options(data: object, options: FileOptions, journey_path: Path) -> object:

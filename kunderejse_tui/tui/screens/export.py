@@ -50,6 +50,7 @@ from kunderejse_tui.journey.export import (
 from kunderejse_tui.journey.export.mermaid import count_edges, mermaid_size
 from kunderejse_tui.journey.fileio import write_text_atomic
 from kunderejse_tui.journey.i18n import integer
+from kunderejse_tui.journey.journey_path import same_file
 from kunderejse_tui.tui import key_descriptions
 from kunderejse_tui.tui.export_files import (
     DOCUMENT_FORMATS,
@@ -61,7 +62,6 @@ from kunderejse_tui.tui.export_files import (
     default_file,
     facts,
     failure,
-    same_file,
     summary,
     write_export,
 )

@@ -39,3 +39,10 @@ MESSAGES |= {
         ),
     ),
 }
+MESSAGES |= {
+    # export -o / report -o naming the journey itself (by any name: .., a link).
+    "cli.output_is_input": (
+        "{path} er selve rejsefilen; vælg et andet filnavn til -o",
+        "{path} is the journey file itself; choose another file name for -o",
+    ),
+}
