@@ -41,8 +41,14 @@ def encode(text: str, newline: str = "\n", bom: bool = False) -> bytes:
 
 
 def write_bytes_atomic(path: Path, payload: bytes, mode: int | None = None) -> None:
-    """Replace ``path`` with ``payload`` atomically; raises OSError and leaves the original."""
+    """Replace ``path`` with ``payload`` atomically; raises OSError and leaves the original.
+
+    A symlink stays a symlink: the text goes to its final target, through a temp
+    file in the target's own folder (a rename never crosses filesystems).
+    """
     path = Path(path)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     try:
         st = path.stat()
     except FileNotFoundError:

@@ -33,6 +33,7 @@ import platformdirs
 
 from kunderejse_tui.journey.disk import fingerprint
 from kunderejse_tui.journey.fileio import write_bytes_atomic
+from kunderejse_tui.journey.journey_path import resolved_journey_path
 
 __all__ = [
     "Recovery",
@@ -66,7 +67,7 @@ def absolute(path: Path | str) -> Path:
     ``resolve`` follows symlinks, so ``./x.journey.yaml`` and a link to it share a
     copy; a path that does not exist yet still resolves (strict=False).
     """
-    return Path(os.path.abspath(path)).resolve()
+    return resolved_journey_path(path)
 
 
 def path_key(path: Path | str) -> str:
