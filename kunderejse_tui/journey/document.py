@@ -22,7 +22,7 @@ from kunderejse_tui.journey.access import language
 from kunderejse_tui.journey.disk import Fingerprint, changed_on_disk, fingerprint_bytes
 from kunderejse_tui.journey.dump import dump
 from kunderejse_tui.journey.edits import Editor
-from kunderejse_tui.journey.fileio import save_journey
+from kunderejse_tui.journey.fileio import remove_stale_temps, save_journey
 from kunderejse_tui.journey.problems import JourneyLoadError, Problem
 from kunderejse_tui.journey.validate import validate_loaded
 from kunderejse_tui.journey.yamlio import Loaded, load_text, read_bytes
@@ -79,6 +79,8 @@ class JourneyDocument:
     def from_bytes(cls, path: Path | str, raw: bytes) -> JourneyDocument:
         """The journey whose file at ``path`` holds ``raw`` (as read by ``read_bytes``)."""
         path = Path(path)
+        # A save of this journey killed mid-write left its temp file: gone on the next open.
+        remove_stale_temps(path)
         return cls(path, load_text(raw, str(path)), fingerprint_bytes(path, raw))
 
     @classmethod

@@ -11,10 +11,63 @@ from __future__ import annotations
 import contextlib
 import math
 import os
+import re
+import socket
 import stat
 import tempfile
 from pathlib import Path
 from typing import Any
+
+# ".NAME~PID@HOST~RANDOM.tmp": who wrote a temp file, so that a later open can
+# tell a save in progress from the leftover of a process that was killed.
+_TEMP = re.compile(r"^\.(?P<name>.+)~(?P<pid>\d+)@(?P<host>[^~/]*)~[^~]+\.tmp$")
+
+
+def _host() -> str:
+    return re.sub(r"[~/]", "-", socket.gethostname())
+
+
+def temp_owner(name: str) -> tuple[int, str] | None:
+    """(pid, host) of the process that wrote temp file ``name``; None for other names."""
+    m = _TEMP.match(name)
+    return (int(m["pid"]), m["host"]) if m else None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's live process
+    return True
+
+
+def remove_stale_temps(journey: Path) -> list[Path]:
+    """Remove the temp files a killed save of ``journey`` left in its folder; the removed.
+
+    Only temp files of processes on this host that are gone: a live process may
+    be writing right now, and another host's pids mean nothing here.
+    """
+    journey = Path(journey)
+    if journey.is_symlink():
+        journey = Path(os.path.realpath(journey))
+    directory = journey.parent if str(journey.parent) else Path(".")
+    prefix = f".{journey.name}~"
+    removed: list[Path] = []
+    try:
+        names = [n for n in os.listdir(directory) if n.startswith(prefix)]
+    except OSError:
+        return removed
+    host = _host()
+    for name in names:
+        owner = temp_owner(name)
+        if owner is None or owner[1] != host or owner[0] == os.getpid() or _alive(owner[0]):
+            continue
+        with contextlib.suppress(OSError):
+            os.unlink(directory / name)
+            removed.append(directory / name)
+    return removed
 
 
 class SaveError(Exception):
@@ -67,7 +120,8 @@ def write_bytes_atomic(path: Path, payload: bytes, mode: int | None = None) -> N
             umask = os.umask(0)
             os.umask(umask)
             mode = 0o666 & ~umask
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    owner = f".{path.name}~{os.getpid()}@{_host()}~"
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=owner, suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
