@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 from typing import NamedTuple
 
-from kunderejse_tui.journey.i18n import Message, t
+from kunderejse_tui.journey.i18n import t
 
 
 class Fingerprint(NamedTuple):
@@ -66,7 +66,8 @@ def changed_on_disk(path: Path | str, fp: Fingerprint | None) -> bool:
     return now.sha256 != fp.sha256
 
 
-# The failures a person in a workshop can do something about: errno -> message id.
+# The failures a person in a workshop can meet: errno -> message id. Any other
+# errno is said in the system's own (English) words.
 REASONS: dict[int, str] = {
     errno.ENOSPC: "disk.reason.enospc",
     errno.EDQUOT: "disk.reason.edquot",
@@ -76,12 +77,28 @@ REASONS: dict[int, str] = {
     errno.EIO: "disk.reason.eio",
     errno.ENOENT: "disk.reason.enoent",
     errno.ENAMETOOLONG: "disk.reason.enametoolong",
+    errno.EISDIR: "disk.reason.eisdir",
+    errno.EEXIST: "disk.reason.eexist",
+    errno.ENOTDIR: "disk.reason.enotdir",
+    errno.EBUSY: "disk.reason.ebusy",
+    errno.ETXTBSY: "disk.reason.etxtbsy",
+    errno.EXDEV: "disk.reason.exdev",
+    errno.EFBIG: "disk.reason.efbig",
+    errno.ELOOP: "disk.reason.eloop",
+    errno.EMFILE: "disk.reason.emfile",
 }
 
 
-def explain_os_error(exc: OSError, lang: str = "en") -> str:
-    """One sentence for a failed save: what happened and that nothing is lost."""
-    code = exc.errno if exc.errno is not None else -1
-    default = exc.strerror or str(exc)
-    reason = REASONS.get(code)
-    return t(lang, "disk.not_saved", reason=Message(reason) if reason else default)
+def os_reason(exc: OSError, lang: str = "en") -> str:
+    """Why ``exc`` happened, in ``lang`` for the usual errnos, else the system's words."""
+    reason = REASONS.get(exc.errno if exc.errno is not None else -1)
+    return t(lang, reason) if reason else exc.strerror or str(exc)
+
+
+def explain_os_error(exc: OSError, lang: str = "en", *, copy_written: bool = True) -> str:
+    """One sentence for a failed save: what happened and that nothing is lost.
+
+    ``copy_written``: whether the recovery copy holds the edits; only then is it named.
+    """
+    key = "disk.not_saved" if copy_written else "disk.not_saved_no_copy"
+    return t(lang, key, reason=os_reason(exc, lang))

@@ -13,6 +13,7 @@ problems found later are recomputed from the text only when somebody asks.
 from __future__ import annotations
 
 import gc
+import os
 import re
 import stat
 from pathlib import Path
@@ -482,9 +483,7 @@ def load_text(source: str | bytes, file: str = "<string>") -> Loaded:
     """Read a journey from text or bytes; raises JourneyLoadError naming line and column."""
     if isinstance(source, bytes):
         if len(source) > MAX_BYTES:
-            # Both languages have always written the size with a point ("50.0 MB").
-            size, cap = f"{len(source) / 1e6:.1f}", MAX_BYTES // (1024 * 1024)
-            raise _fail(file, 1, 1, "L001", Message("problem.load.too_large", size=size, cap=cap))
+            raise _fail(file, 1, 1, "L001", _too_large(len(source)))
         text, bom = decode(source, file)
     else:
         text, bom = source, False
@@ -530,6 +529,16 @@ def load_text(source: str | bytes, file: str = "<string>") -> Loaded:
     return loaded
 
 
+def _megabytes(size: int) -> Message:
+    """``size`` in decimal megabytes to one decimal, written with the reader's decimal sign."""
+    whole, tenth = divmod(round(size / 100_000), 10)
+    return Message("problem.load.megabytes", whole=whole, tenth=tenth)
+
+
+def _too_large(size: int) -> Message:
+    return Message("problem.load.too_large", size=_megabytes(size), cap=_megabytes(MAX_BYTES))
+
+
 def load_file(path: Path | str) -> Loaded:
     """Read a journey file; every failure is a JourneyLoadError, never a traceback."""
     return load_text(read_bytes(path), str(path))
@@ -549,10 +558,13 @@ def read_bytes(path: Path | str) -> bytes:
         if not stat.S_ISREG(st.st_mode) and not stat.S_ISDIR(st.st_mode):
             raise _fail(name, 1, 1, "L017", Message("problem.load.not_regular"))
         if st.st_size > MAX_BYTES:
-            # Refuse before reading 50 MB into memory.
-            return b"\0" * (MAX_BYTES + 1)
+            # Refuse before reading 50 MB into memory, with the file's real size.
+            raise _fail(name, 1, 1, "L001", _too_large(st.st_size))
         with p.open("rb") as fh:
-            return fh.read(MAX_BYTES + 1)
+            raw = fh.read(MAX_BYTES + 1)
+            if len(raw) > MAX_BYTES:  # it grew while we read: say how big it is now
+                raise _fail(name, 1, 1, "L001", _too_large(os.fstat(fh.fileno()).st_size))
+            return raw
     except IsADirectoryError:
         raise _fail(name, 1, 1, "L017", Message("problem.load.directory")) from None
     except FileNotFoundError:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from textual.signal import Signal
 from textual.timer import Timer
 
-from kunderejse_tui.journey.disk import explain_os_error
+from kunderejse_tui.journey.disk import explain_os_error, os_reason
 from kunderejse_tui.journey.document import JourneyDocument, Snapshot
 from kunderejse_tui.journey.edits import Change
 from kunderejse_tui.journey.fileio import SaveError
@@ -210,7 +210,7 @@ class JourneySession:
         def write() -> None:
             had_error = guard.last_copy_error is not None
             if not guard.write_copy(snapshot) and not had_error:
-                error = explain_os_error(guard.last_copy_error or OSError(), self.lang)
+                error = os_reason(guard.last_copy_error or OSError(), self.lang)
                 self.app.call_from_thread(
                     self.app.notify, self.t("safety.copy_failed", error=error), severity="warning"
                 )
@@ -303,10 +303,9 @@ class JourneySession:
 
     def _save_failed(self, exc: Exception) -> str:
         """The message for a save that did not happen; the recovery copy is brought up to date."""
-        if self.guard is not None:
-            self.guard.copy_now()
+        copied = self.guard is not None and self.guard.copy_now()
         if isinstance(exc, OSError):
-            return explain_os_error(exc, self.lang)
+            return explain_os_error(exc, self.lang, copy_written=copied)
         return self.t("save.failed", error=str(exc))
 
     def close(self, *, discarded: bool = False) -> None:

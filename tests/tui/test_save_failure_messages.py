@@ -41,7 +41,9 @@ async def test_no_copy_is_claimed_when_writing_it_failed_too(
         failed = [m for m in said if "ikke gemt" in m]
         assert failed, said
         assert "disken er fuld" in failed[-1]
-        assert "gendannelseskopi" not in failed[-1], failed[-1]
+        # Not "(og i gendannelseskopien)": that copy could not be written either.
+        assert "og i gendannelseskopien" not in failed[-1], failed[-1]
+        assert "gendannelseskopien kunne heller ikke skrives" in failed[-1]
         assert screen.document.dirty
 
 
@@ -58,7 +60,7 @@ async def test_the_copy_is_mentioned_when_it_was_written(
         await pilot.press("ctrl+s")
         await settle(pilot)
         failed = [n.message for n in app._notifications if "ikke gemt" in n.message]
-        assert failed and "gendannelseskopi" in failed[-1]
+        assert failed and "og i gendannelseskopien" in failed[-1]
 
 
 def _hint(app: KunderejseApp) -> str:
@@ -66,15 +68,13 @@ def _hint(app: KunderejseApp) -> str:
     return str(app.screen.query_one("#load-error-hint", Static).render())
 
 
-@pytest.mark.parametrize("kind", ["empty", "fifo", "directory"])
+@pytest.mark.parametrize("kind", ["empty", "fifo"])
 async def test_no_merge_conflict_hint_without_conflict_markers(tmp_path: Path, kind: str) -> None:
     path = tmp_path / "x.journey.yaml"
     if kind == "empty":
         path.write_bytes(b"")
-    elif kind == "fifo":
-        os.mkfifo(path)
     else:
-        path.mkdir()
+        os.mkfifo(path)  # opening it would block: it must be refused before that
     app = KunderejseApp(path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, timeout=10)

@@ -452,10 +452,7 @@ class ExportScreen(Screen[None]):
         try:
             write_text_atomic(target, self.export_text())
         except OSError as exc:
-            self.notify(
-                tr(self.lang, "exp.write_failed", path=raw, error=exc.strerror or exc),
-                severity="error",
-            )
+            self.notify(failure(exc, self.lang, raw), severity="error")
             return
         self.notify(tr(self.lang, "exp.written", path=raw))
 

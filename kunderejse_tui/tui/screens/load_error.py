@@ -90,7 +90,10 @@ class LoadErrorScreen(Localized[None]):
         self.query_one("#load-error-excerpt", Static).update(
             excerpt(self.path, first) if first else ""
         )
-        self.query_one("#load-error-hint", Static).update(self.t("load_error.hint"))
+        # The merge conflict is named only when the file has its markers (L006).
+        conflict = any(p.code == "L006" for p in self.problems)
+        hint = "load_error.hint_conflict" if conflict else "load_error.hint"
+        self.query_one("#load-error-hint", Static).update(self.t(hint))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return action != "back" or len(self.app.screen_stack) > 2

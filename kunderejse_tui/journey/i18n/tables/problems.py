@@ -86,6 +86,7 @@ MESSAGES: dict[str, Entry] = {
         "øverste niveau skal være en mapping (format:, id:, title:, stages: ...)",
         "the top level must be a mapping (format:, id:, title:, stages: ...)",
     ),
+    "problem.load.megabytes": ("{whole},{tenth}", "{whole}.{tenth}"),
     "problem.load.too_large": (
         "filen fylder {size} MB; rejser må højst fylde {cap} MB",
         "the file is {size} MB; journeys are capped at {cap} MB",

@@ -128,6 +128,10 @@ MESSAGES: dict[str, Entry] = {
         "{file} cannot be opened as a customer journey:",
     ),
     "load_error.hint": (
+        "Ret filen i en editor, og tryk r for at prøve igen.",
+        "Fix the file in an editor and press r to try again.",
+    ),
+    "load_error.hint_conflict": (
         "Ret filen i en editor (fx løs merge-konflikten), og tryk r for at prøve igen.",
         "Fix the file in an editor (e.g. resolve the merge conflict) and press r to try again.",
     ),
