@@ -22,7 +22,7 @@ from kunderejse_tui.journey.access import language
 from kunderejse_tui.journey.disk import Fingerprint, changed_on_disk, fingerprint_bytes
 from kunderejse_tui.journey.dump import dump
 from kunderejse_tui.journey.edits import Editor
-from kunderejse_tui.journey.fileio import remove_stale_temps, save_journey
+from kunderejse_tui.journey.fileio import ChangedOnDiskError, remove_stale_temps, save_journey
 from kunderejse_tui.journey.problems import JourneyLoadError, Problem
 from kunderejse_tui.journey.validate import validate_loaded
 from kunderejse_tui.journey.yamlio import Loaded, load_text, read_bytes
@@ -162,13 +162,23 @@ class JourneyDocument:
         """Write ``snapshot`` canonically and atomically (thread-safe: touches no state).
 
         Raises SaveError or OSError; the file on disk is then the one that was there.
+        ChangedOnDiskError: the file no longer holds what was loaded or last saved;
+        checked again right before the rename, since rendering and verifying a big
+        journey take seconds in which a ``git pull`` can land.
         """
+        expected = self.fingerprint
+
+        def unchanged() -> None:
+            if changed_on_disk(self.path, expected):
+                raise ChangedOnDiskError(str(self.path))
+
         raw = save_journey(
             self.path,
             snapshot.data,
             schema_line=self.schema_line,
             newline=self.newline,
             bom=self.bom,
+            precondition=unchanged,
         )
         return fingerprint_bytes(self.path, raw)
 

@@ -15,6 +15,7 @@ import re
 import socket
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +75,10 @@ class SaveError(Exception):
     """A save did not happen; the original file is untouched."""
 
 
+class ChangedOnDiskError(SaveError):
+    """The file changed on disk while the save was being prepared; nothing was written."""
+
+
 def _same(a: Any, b: Any) -> bool:
     """Equality that also compares types (True != 1, 1 != 1.0) and NaN to itself."""
     if type(a) is not type(b):
@@ -93,11 +98,18 @@ def encode(text: str, newline: str = "\n", bom: bool = False) -> bytes:
     return (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
 
 
-def write_bytes_atomic(path: Path, payload: bytes, mode: int | None = None) -> None:
+def write_bytes_atomic(
+    path: Path,
+    payload: bytes,
+    mode: int | None = None,
+    precondition: Callable[[], None] | None = None,
+) -> None:
     """Replace ``path`` with ``payload`` atomically; raises OSError and leaves the original.
 
     A symlink stays a symlink: the text goes to its final target, through a temp
     file in the target's own folder (a rename never crosses filesystems).
+    ``precondition`` runs immediately before the rename; whatever it raises stops
+    the write (a big save checks there that nobody changed the file meanwhile).
     """
     path = Path(path)
     if path.is_symlink():
@@ -128,6 +140,8 @@ def write_bytes_atomic(path: Path, payload: bytes, mode: int | None = None) -> N
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
+        if precondition is not None:
+            precondition()
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -169,12 +183,13 @@ def save_journey(
     schema_line: str | None = None,
     newline: str = "\n",
     bom: bool = False,
+    precondition: Callable[[], None] | None = None,
 ) -> bytes:
     """Write ``data`` canonically and atomically; returns the bytes written.
 
-    Raises SaveError (verification) or OSError (disk); in both cases the file on
-    disk is the one that was there before.
+    Raises SaveError (verification, or ``precondition``'s ChangedOnDiskError) or
+    OSError (disk); in every case the file on disk is the one that was there before.
     """
     payload = encode(render_journey(data, schema_line), newline, bom)
-    write_bytes_atomic(Path(path), payload)
+    write_bytes_atomic(Path(path), payload, precondition=precondition)
     return payload

@@ -28,7 +28,7 @@ from textual.timer import Timer
 from kunderejse_tui.journey.disk import explain_os_error, os_reason
 from kunderejse_tui.journey.document import JourneyDocument, Snapshot
 from kunderejse_tui.journey.edits import Change
-from kunderejse_tui.journey.fileio import SaveError
+from kunderejse_tui.journey.fileio import ChangedOnDiskError, SaveError
 from kunderejse_tui.journey.problems import Problem
 from kunderejse_tui.tui.i18n import tr
 
@@ -262,6 +262,9 @@ class JourneySession:
         snapshot = doc.snapshot()
         try:
             fingerprint = await asyncio.to_thread(doc.write, snapshot)
+        except ChangedOnDiskError:
+            # Changed while the save ran: the same question as any change on disk.
+            return await self._changed_during_save()
         except (SaveError, OSError) as exc:
             app.notify(self._save_failed(exc), severity="error", timeout=10)
             return False
@@ -296,6 +299,18 @@ class JourneySession:
         from kunderejse_tui.tui.screens.disk_conflict import resolve
 
         return await resolve(self, guard)
+
+    async def _changed_during_save(self) -> bool:
+        from kunderejse_tui.tui.screens.disk_conflict import resolve
+
+        guard = self.guard
+        if guard is not None and await resolve(self, guard):
+            return await self.save()
+        if guard is None:
+            self.app.notify(
+                self.t("save.failed", error=self.t("safety.changed_title")), severity="error"
+            )
+        return False
 
     def _saved(self, snapshot: Snapshot) -> None:
         if self.guard is not None:
