@@ -8,7 +8,6 @@ Each button has a key, shown in its label, so the dialogs work without a mouse.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -20,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from kunderejse_tui.journey.dump import dump
+from kunderejse_tui.journey.text_diff import unified_diff
 from kunderejse_tui.tui.localized import Localized
 
 
@@ -90,7 +90,7 @@ def difference(old: dict[str, object] | None, new: dict[str, object], header: st
     """A unified diff of the canonical texts: every changed field, line by line."""
     old_lines = dump(old).splitlines() if old is not None else []
     new_lines = dump(new).splitlines()
-    lines = list(difflib.unified_diff(old_lines, new_lines, lineterm="", n=2))[2:]
+    lines = unified_diff(old_lines, new_lines, n=2)
     return header + "\n" + "\n".join(lines) if lines else ""
 
 
