@@ -63,6 +63,8 @@ def clib_available() -> bool:
 
 
 def cases(journey: Journey) -> list[Case]:
+    from benchmarks import diff_bench
+
     f = str(journey.path)
     out = [
         Case(FLOOR, (PYTHON, "-c", FLOOR_CODE, f)),
@@ -75,6 +77,8 @@ def cases(journey: Journey) -> list[Case]:
             _mermaid_case(journey),
             *picture_cases(journey),
         ]
+    if journey.name != "small":
+        out += diff_bench.cases(journey)
     return out
 
 
@@ -103,6 +107,24 @@ def picture_goals(runs: dict[str, list[Run]], size: str) -> list[Goal]:
         _goal(runs, size, "4", "export png vs export svg", EXPORT_PNG, EXPORT_SVG, None),
         _goal(runs, size, "4", "export pdf vs export svg", EXPORT_PDF, EXPORT_SVG, None),
     ]
+
+
+def diff_goals(runs: dict[str, list[Run]], size: str) -> list[Goal]:
+    """Goal 6 (issue 15): "show the difference" on a big journey, about a second."""
+    from benchmarks.diff_bench import DIFF, DIFF_BASELINE, DIFF_DIFFLIB
+
+    if size == "small":
+        return []
+    goals = [
+        _goal(runs, size, "6", "show the difference vs dumping both versions", DIFF,
+              DIFF_BASELINE, 1.5),
+    ]  # fmt: skip
+    if DIFF_DIFFLIB in runs:
+        goals.append(
+            _goal(runs, size, "6", "difflib on whole texts (before) vs dumping both versions",
+                  DIFF_DIFFLIB, DIFF_BASELINE, None)
+        )  # fmt: skip
+    return goals
 
 
 def _mermaid_case(journey: Journey) -> Case:
@@ -188,6 +210,7 @@ def run(journeys: dict[str, Journey], rounds: int) -> CliResult:
             _goal(runs, size, "3", "export markdown vs floor", EXPORT_MD, FLOOR, 1.3),
             _goal(runs, size, "3", "export mermaid-journey vs floor", EXPORT_MERMAID, FLOOR, 1.3),
             *picture_goals(runs, size),
+            *diff_goals(runs, size),
         ]  # fmt: skip
     goals.sort(key=lambda g: g.number)  # stable: sizes stay in order within a goal
     return CliResult(figures, goals, all_runs)
