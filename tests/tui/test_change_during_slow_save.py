@@ -41,7 +41,7 @@ async def test_a_change_during_a_slow_save_is_kept_and_asked_about(
         b"title: Stor kunderejse til benchmarks", b"title: Deres version", 1
     )
     real_render = fileio.render_journey
-    renders = []
+    renders: list[int] = []
 
     def render_then_someone_saves(*args: Any, **kwargs: Any) -> str:
         text = real_render(*args, **kwargs)
