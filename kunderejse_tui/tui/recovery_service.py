@@ -90,6 +90,12 @@ class JourneyGuard:
         self.base_extra: dict[str, object] | None = None
         self.last_copy_error: OSError | None = None
         self._copied_revision: int | None = None
+        # Whether the copy on disk is one this guard wrote: only such a copy may be
+        # removed because the journey is clean. A copy another session left waits
+        # until it is restored and saved, or explicitly discarded (issue 15, item 1).
+        self._own_copy = False
+        # Copies restored into this session: they go once their edits are saved.
+        self._restored: list[Path] = []
         self._io = threading.Lock()
         self._real_apply = document.editor.apply
         _GUARDS.add(self)
@@ -151,6 +157,7 @@ class JourneyGuard:
     def restore(self, rec: Recovery) -> None:
         """Put the copy's data in the editor as one undoable step (the journey is then dirty)."""
         self.document.editor.replace(rec.data, label="Restore recovery copy")
+        self._restored.append(rec.record)
         if not rec.base_on_disk():
             # The file moved on since the copy's edits began. Pretend we still hold
             # that old version, so the next save finds the change and offers a merge
@@ -161,8 +168,23 @@ class JourneyGuard:
         self.copy_now()
 
     def discard_copy(self) -> None:
-        discard_recovery(self.path)
+        """Remove this session's own copy (the edits are saved, undone or thrown away)."""
+        if self._own_copy:
+            discard_recovery(self.path)
+            self._own_copy = False
         self._copied_revision = None
+
+    def discard_waiting(self, rec: Recovery) -> None:
+        """The user chose Discard for a copy another session left."""
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(rec.record)
+
+    def _forget_restored(self) -> None:
+        """The restored copies' edits are saved (or explicitly thrown away)."""
+        for record in self._restored:
+            with contextlib.suppress(OSError):
+                os.unlink(record)
+        self._restored.clear()
 
     def snapshot_for_copy(self) -> Snapshot | None:
         """What a copy should hold now, or None when no copy is needed (call on the UI thread)."""
@@ -190,6 +212,7 @@ class JourneyGuard:
                 return False
             self.last_copy_error = None
             self._copied_revision = snapshot.revision
+            self._own_copy = True
             return True
 
     def copy_now(self) -> bool:
@@ -253,6 +276,7 @@ class JourneyGuard:
         self.base = snapshot.data
         if not self.document.dirty:
             self.discard_copy()
+            self._forget_restored()
         else:
             self.copy_now()
 
@@ -271,6 +295,8 @@ class JourneyGuard:
         anything else (a crash on the way out) keeps it."""
         if not self.read_only and (discarded or not self.document.dirty):
             self.discard_copy()
+        if discarded:
+            self._forget_restored()
         if self.lock is not None:
             with contextlib.suppress(OSError):
                 self.lock.release()

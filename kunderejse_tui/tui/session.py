@@ -169,7 +169,7 @@ class JourneySession:
                 app.notify(self.t("safety.restored"))
                 return
             if choice == "discard":
-                guard.discard_copy()
+                guard.discard_waiting(rec)
                 app.notify(self.t("safety.discarded"))
                 return
             header = self.t("safety.diff_recovery")
