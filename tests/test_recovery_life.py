@@ -102,3 +102,100 @@ def test_leaving_while_the_copy_is_offered_keeps_it(
     wait_until("the copy to go after the save", lambda: not list_recoveries())
     again.keys("C-q")
     again.wait_gone()
+
+
+# ---- item 2: two sessions, two copies
+
+
+def edit_in_a_second_session(
+    apps: list[TmuxApp], journey: Path, state: Path, *, via: str
+) -> tuple[TmuxApp, dict[str, Any]]:
+    """Session B opens the journey A has, takes it over (ctrl+t after read-only, or at once
+    from the dialog) and deletes the second stage; returns B and what B's journey holds."""
+    expected = load_file(journey).data
+    expected["stages"].pop(1)
+    b = start(apps, journey, state)
+    b.wait_for("The journey is open elsewhere")
+    if via == "ctrl+t":
+        b.keys("r")
+        b.wait_for("[read-only]")
+        b.keys("C-t")
+    else:
+        b.keys("t")
+    b.wait_for("You took the journey over")
+    b.keys("l")
+    b.keys("d")
+    b.wait_for(f"● {TITLE}")
+    wait_until("B's recovery copy", lambda: copies_holding(expected))
+    return b, expected
+
+
+@pytest.mark.parametrize("a_ends", ["SIGKILL", "SIGHUP", "SIGTERM"])
+def test_two_sessions_editing_one_journey_both_keep_their_edits(
+    apps: list[TmuxApp], journey: Path, state: Path, a_ends: str
+) -> None:
+    original = journey.read_bytes()
+    ours = load_file(journey).data
+    ours["stages"].pop(0)
+    a = start(apps, journey, state)
+    wait_until("A's session lock", lock_file(journey).exists)
+    a.keys("d")
+    a.wait_for(f"● {TITLE}")
+    wait_until("A's recovery copy", lambda: copies_holding(ours))
+    b, theirs = edit_in_a_second_session(apps, journey, state, via="ctrl+t")
+    a.signal(getattr(signal, a_ends))
+    a.wait_gone()
+    assert copies_holding(ours), "A's edits are gone"
+    assert copies_holding(theirs), "B's edits are gone"
+    b.signal(signal.SIGKILL)
+    b.wait_gone()
+    assert journey.read_bytes() == original
+    # The next session offers both, newest (B's) first; "n" goes on to the next one.
+    c = start(apps, journey, state)
+    c.wait_for("Unsaved changes found")
+    c.wait_for(f"process {b.pid}")
+    c.keys("n")
+    c.wait_for(f"process {a.pid}")
+    c.keys("r")
+    c.wait_for(f"● {TITLE}")
+    c.keys("C-s")
+    wait_until("the save", lambda: journey.read_bytes() != original)
+    assert _same(load_file(journey).data, ours)
+    # A's copy went with the save; B's still waits for its own decision.
+    wait_until("A's copy to go", lambda: not copies_holding(ours))
+    assert copies_holding(theirs)
+
+
+def test_a_session_without_edits_leaving_keeps_the_other_sessions_copy(
+    apps: list[TmuxApp], journey: Path, state: Path
+) -> None:
+    a = start(apps, journey, state)
+    wait_until("A's session lock", lock_file(journey).exists)
+    b, theirs = edit_in_a_second_session(apps, journey, state, via="dialog")
+    a.keys("C-q")
+    a.wait_gone()
+    assert copies_holding(theirs), "A's quitting deleted B's copy"
+    b.keys("C-q")
+    b.wait_for("Quit")
+
+
+def test_a_session_that_lost_the_journey_saves_its_edits_as_a_new_file(
+    apps: list[TmuxApp], journey: Path, state: Path
+) -> None:
+    original = journey.read_bytes()
+    ours = load_file(journey).data
+    ours["stages"].pop(0)
+    a = start(apps, journey, state)
+    wait_until("A's session lock", lock_file(journey).exists)
+    a.keys("d")
+    a.wait_for(f"● {TITLE}")
+    edit_in_a_second_session(apps, journey, state, via="dialog")
+    a.keys("C-s")
+    a.wait_for("[read-only]")
+    a.keys("S")
+    a.wait_for("Save as a new file")
+    a.keys("Enter")
+    mine = journey.parent / journey.name.replace(".journey.yaml", "-mine.journey.yaml")
+    wait_until("the new file", mine.exists)
+    wait_until("the whole new file", lambda: _same(load_file(mine).data, ours))
+    assert journey.read_bytes() == original
