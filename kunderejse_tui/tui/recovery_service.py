@@ -33,8 +33,9 @@ from kunderejse_tui.journey.problems import JourneyLoadError
 from kunderejse_tui.journey.recovery import (
     Recovery,
     discard_recovery,
-    find_recovery,
+    find_recoveries,
     list_recoveries,
+    new_session_id,
     write_recovery,
 )
 from kunderejse_tui.journey.yamlio import Loaded, load_text, read_bytes
@@ -82,6 +83,8 @@ class DiskVersion:
 class JourneyGuard:
     def __init__(self, document: JourneyDocument) -> None:
         self.document = document
+        # This session's copies are its own files: another session never replaces them.
+        self.session_id = new_session_id()
         self.lock: Lock | None = None
         self.other: OtherSession | None = None
         # What the file on disk holds, as data: the base of a merge when it changes.
@@ -141,18 +144,20 @@ class JourneyGuard:
         self.document.editor.apply = refuse  # type: ignore[method-assign]
 
     def lost_lock(self) -> None:
-        """Another session took over: stop writing copies and saving, keep the edits."""
+        """Another session took over: stop saving and editing; the edits and their copy
+        stay (the copy is this session's own file), and Save as... still works."""
         self.lock = None
         self._block_edits()
 
     # ---- recovery copies
 
-    def waiting_copy(self) -> Recovery | None:
-        """A copy left by a session that is gone (never our own, never a live one's)."""
-        rec = find_recovery(self.path)
-        if rec is None or rec.pid == os.getpid() or rec.writer_alive():
-            return None
-        return rec
+    def waiting_copies(self) -> list[Recovery]:
+        """Copies left by sessions that are gone (never our own, never a live one's), newest first."""
+        return [
+            rec
+            for rec in find_recoveries(self.path)
+            if rec.session != self.session_id and not (rec.pid == os.getpid() or rec.writer_alive())
+        ]
 
     def restore(self, rec: Recovery) -> None:
         """Put the copy's data in the editor as one undoable step (the journey is then dirty)."""
@@ -170,7 +175,7 @@ class JourneyGuard:
     def discard_copy(self) -> None:
         """Remove this session's own copy (the edits are saved, undone or thrown away)."""
         if self._own_copy:
-            discard_recovery(self.path)
+            discard_recovery(self.path, self.session_id)
             self._own_copy = False
         self._copied_revision = None
 
@@ -189,7 +194,8 @@ class JourneyGuard:
     def snapshot_for_copy(self) -> Snapshot | None:
         """What a copy should hold now, or None when no copy is needed (call on the UI thread)."""
         doc = self.document
-        if self.read_only or not doc.dirty or doc.editor.revision == self._copied_revision:
+        # Not "read-only": a session that lost the journey keeps its edits' copy up to date.
+        if not doc.dirty or doc.editor.revision == self._copied_revision:
             return None
         return doc.snapshot()
 
@@ -206,7 +212,9 @@ class JourneyGuard:
                 "base": self.base,
             }
             try:
-                write_recovery(self.path, snapshot.data, self.base_hash, extra=extra)
+                write_recovery(
+                    self.path, snapshot.data, self.base_hash, extra=extra, session=self.session_id
+                )
             except (OSError, TypeError, ValueError) as exc:
                 self.last_copy_error = exc if isinstance(exc, OSError) else OSError(str(exc))
                 return False
@@ -217,7 +225,7 @@ class JourneyGuard:
 
     def copy_now(self) -> bool:
         """Bring the copy up to date right away (signal handlers, before a risky step)."""
-        if not self.read_only and not self.document.dirty:
+        if not self.document.dirty:
             # Undone back to the saved state: there is nothing to recover any more.
             self.discard_copy()
             return True
@@ -289,11 +297,15 @@ class JourneyGuard:
         self.document.fingerprint = fingerprint_bytes(new_path, raw)
         got = acquire(new_path)
         self.lock = got if isinstance(got, Lock) else None
+        if self.lock is not None:
+            # A session that had lost the old journey edits the new one freely.
+            self.other = None
+            self.document.editor.__dict__.pop("apply", None)
 
     def close(self, *, discarded: bool = False) -> None:
         """The journey is closed. An explicit discard or a clean state removes the copy;
         anything else (a crash on the way out) keeps it."""
-        if not self.read_only and (discarded or not self.document.dirty):
+        if discarded or not self.document.dirty:
             self.discard_copy()
         if discarded:
             self._forget_restored()

@@ -161,19 +161,40 @@ class JourneySession:
             self.state_changed.publish(None)
         if guard.read_only:
             return
-        rec = guard.waiting_copy()
-        while rec is not None:
-            choice = await app.push_screen_wait(recovery_dialog(self.lang, rec))
+        copies = guard.waiting_copies()
+        shown = 0
+        while copies:
+            rec = copies[shown % len(copies)]
+            place = (shown % len(copies) + 1, len(copies))
+            choice = await app.push_screen_wait(recovery_dialog(self.lang, rec, place))
             if choice == "restore":
                 guard.restore(rec)
                 app.notify(self.t("safety.restored"))
                 return
             if choice == "discard":
                 guard.discard_waiting(rec)
+                copies.remove(rec)
                 app.notify(self.t("safety.discarded"))
-                return
-            header = self.t("safety.diff_recovery")
-            await app.push_screen_wait(DiffScreen(difference(doc.data, rec.data, header)))
+            elif choice == "next":
+                shown += 1
+            else:
+                header = self.t("safety.diff_recovery")
+                await app.push_screen_wait(DiffScreen(difference(doc.data, rec.data, header)))
+
+    def save_as(self) -> None:
+        """S: write the journey to a new file and go on there (also for a session that lost
+        its lock, whose notice promises it, and after a failed save)."""
+        guard = self.guard
+        if guard is None:
+            return
+
+        async def ask() -> None:
+            from kunderejse_tui.tui.screens.disk_conflict import save_as_new
+
+            if await save_as_new(self, guard):
+                self.state_changed.publish(None)
+
+        self.app.run_worker(ask(), group="save", exclusive=True)
 
     def take_over(self) -> None:
         """ctrl+t: the journey was opened read-only; take it from the other session."""
@@ -187,8 +208,6 @@ class JourneySession:
     def _schedule_copy(self, guard: JourneyGuard) -> None:
         from kunderejse_tui.tui.recovery_service import RECOVERY_DELAY
 
-        if guard.read_only:
-            return
         if not guard.document.dirty:
             guard.discard_copy()
             return
@@ -198,11 +217,10 @@ class JourneySession:
 
     def _copy(self, guard: JourneyGuard) -> None:
         self._copy_pending = False
-        if guard.read_only or self._closed:
+        if self._closed:
             return
-        if not guard.still_ours():
-            self._lost_lock(guard)
-            return
+        if guard.lock is not None and not guard.still_ours():
+            self._lost_lock(guard)  # and go on: the copy is this session's own
         snapshot = guard.snapshot_for_copy()
         if snapshot is None:
             return
@@ -324,21 +342,26 @@ class JourneySession:
         self.app.journey_closed(self)
 
 
-def recovery_dialog(lang: str, rec: Recovery) -> ChoiceDialog:
+def recovery_dialog(lang: str, rec: Recovery, place: tuple[int, int] = (1, 1)) -> ChoiceDialog:
+    """The question for one waiting copy; ``place``: which of how many (newest first)."""
     from kunderejse_tui.tui.screens.recovery import Choice, ChoiceDialog
 
     when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(rec.time))
     body = tr(lang, "safety.recovery_body", file=rec.path.name, when=when, pid=rec.pid)
     if not rec.base_on_disk():
         body += "\n\n" + tr(lang, "safety.recovery_moved_on")
+    choices = [
+        Choice("restore", "safety.restore", "r", "primary"),
+        Choice("diff", "safety.show_difference", "d"),
+        Choice("discard", "safety.discard", "x", "error"),
+    ]
+    if place[1] > 1:
+        body += "\n\n" + tr(lang, "safety.recovery_place", k=place[0], n=place[1])
+        choices.append(Choice("next", "safety.recovery_next", "n"))
     return ChoiceDialog(
         "safety.recovery_title",
         body,
-        [
-            Choice("restore", "safety.restore", "r", "primary"),
-            Choice("diff", "safety.show_difference", "d"),
-            Choice("discard", "safety.discard", "x", "error"),
-        ],
+        choices,
         # Escape must not quietly keep the old version on screen: the next edit's
         # copy would then replace the one waiting here.
         cancel_id="diff",
