@@ -18,7 +18,7 @@ import pytest
 from tests.tmux_app import ROOT, TmuxApp, wait_until
 
 SAMPLE = ROOT / "sample_journeys" / "bilkoeb-privat.journey.yaml"
-UNAVAILABLE = "Recovery copies and locks are unavailable"
+UNAVAILABLE = "Recovery copies"  # "... and locks are unavailable", wrapped in a toast
 
 
 @pytest.fixture

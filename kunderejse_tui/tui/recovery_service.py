@@ -87,6 +87,9 @@ class JourneyGuard:
         self.session_id = new_session_id()
         self.lock: Lock | None = None
         self.other: OtherSession | None = None
+        # The state folder cannot be written (read-only, full): no locks and no copies,
+        # but the journey is edited and saved as usual (issue 15, item 7).
+        self.unavailable: OSError | None = None
         # What the file on disk holds, as data: the base of a merge when it changes.
         # None when it is not known (a restored copy of a version no longer on disk).
         self.base: dict[str, object] | None = document.snapshot().data
@@ -109,7 +112,7 @@ class JourneyGuard:
 
     @property
     def read_only(self) -> bool:
-        return self.lock is None
+        return self.lock is None and self.unavailable is None
 
     @property
     def base_hash(self) -> str | None:
@@ -120,7 +123,11 @@ class JourneyGuard:
 
     def claim(self) -> OtherSession | None:
         """Take the journey for this session; returns the live session that has it, if any."""
-        got = acquire(self.path)
+        try:
+            got = acquire(self.path)
+        except OSError as exc:
+            self.unavailable = exc
+            return None
         if isinstance(got, OtherSession):
             self.other = got
             self._block_edits()
@@ -129,11 +136,20 @@ class JourneyGuard:
         return None
 
     def take_over(self) -> None:
-        self.lock, self.other = take_over(self.path), None
+        try:
+            self.lock = take_over(self.path)
+        except OSError as exc:
+            self.unavailable = exc
+        self.other = None
         self.document.editor.__dict__.pop("apply", None)
 
     def still_ours(self) -> bool:
-        return self.lock is not None and self.lock.still_ours()
+        if self.lock is None:
+            return self.unavailable is not None  # no locks at all: nobody can take it
+        try:
+            return self.lock.still_ours()
+        except OSError:
+            return True
 
     def _block_edits(self) -> None:
         def refuse(*args: Any, **kwargs: Any) -> None:
@@ -175,7 +191,8 @@ class JourneyGuard:
     def discard_copy(self) -> None:
         """Remove this session's own copy (the edits are saved, undone or thrown away)."""
         if self._own_copy:
-            discard_recovery(self.path, self.session_id)
+            with contextlib.suppress(OSError):
+                discard_recovery(self.path, self.session_id)
             self._own_copy = False
         self._copied_revision = None
 
@@ -295,7 +312,10 @@ class JourneyGuard:
             self.lock.release()
         self.document.path = new_path
         self.document.fingerprint = fingerprint_bytes(new_path, raw)
-        got = acquire(new_path)
+        try:
+            got: Lock | OtherSession | None = acquire(new_path)
+        except OSError as exc:
+            got, self.unavailable = None, exc
         self.lock = got if isinstance(got, Lock) else None
         if self.lock is not None:
             # A session that had lost the old journey edits the new one freely.

@@ -139,6 +139,12 @@ class JourneySession:
         doc = self.document
         guard = self.guard = JourneyGuard(doc)
         other = guard.claim()
+        if guard.unavailable is not None:
+            # Said once; the copies' later failures are then silent (see _copy).
+            reason = self._reason(guard.unavailable)
+            app.notify(
+                self.t("safety.state_unavailable", error=reason), severity="warning", timeout=8
+            )
         if other is not None:
             info = other.info
             choice = await app.push_screen_wait(
@@ -196,6 +202,13 @@ class JourneySession:
 
         self.app.run_worker(ask(), group="save", exclusive=True)
 
+    def _reason(self, exc: OSError) -> str:
+        """Why the disk refused, in the user's language when the errno is a usual one."""
+        from kunderejse_tui.journey.disk import REASONS
+
+        key = REASONS.get(exc.errno if exc.errno is not None else -1)
+        return self.t(key) if key else exc.strerror or str(exc)
+
     def take_over(self) -> None:
         """ctrl+t: the journey was opened read-only; take it from the other session."""
         guard = self.guard
@@ -226,7 +239,7 @@ class JourneySession:
             return
 
         def write() -> None:
-            had_error = guard.last_copy_error is not None
+            had_error = guard.last_copy_error is not None or guard.unavailable is not None
             if not guard.write_copy(snapshot) and not had_error:
                 error = explain_os_error(guard.last_copy_error or OSError(), self.lang)
                 self.app.call_from_thread(

@@ -33,6 +33,14 @@ MESSAGES: dict[str, Entry] = {
         "Gendannelseskopien kunne ikke skrives: {error}",
         "The recovery copy could not be written: {error}",
     ),
+    "safety.state_unavailable": (
+        "Gendannelseskopier og låse er ikke tilgængelige. Mappen til dem kan ikke skrives "
+        "({error}). Du kan arbejde og gemme som normalt, men ikke-gemte ændringer lægges "
+        "ikke til side, og en anden session på samme rejse opdages ikke.",
+        "Recovery copies and locks are unavailable. Their folder cannot be written "
+        "({error}). You can work and save as usual, but unsaved edits are not copied "
+        "aside, and another session on the same journey is not noticed.",
+    ),
     "safety.home_recovery": ("⚠ ikke-gemte ændringer venter", "⚠ unsaved changes waiting"),
     # ---- another session
     "safety.other_title": ("Rejsen er åben et andet sted", "The journey is open elsewhere"),
