@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 import signal
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -199,3 +200,39 @@ def test_a_session_that_lost_the_journey_saves_its_edits_as_a_new_file(
     wait_until("the new file", mine.exists)
     wait_until("the whole new file", lambda: _same(load_file(mine).data, ours))
     assert journey.read_bytes() == original
+
+
+# ---- item 12: SIGTERM during a big save
+
+
+def test_a_save_that_completed_under_sigterm_leaves_no_copy_to_offer(
+    apps: list[TmuxApp], journey: Path, state: Path
+) -> None:
+    from kunderejse_tui.journey.dump import dump
+
+    loaded = load_file(journey)
+    data = loaded.data
+    data["interviews"] = [
+        {**iv, "id": f"{iv['id']}-{n}"} for n in range(600) for iv in data["interviews"]
+    ]
+    journey.write_text(dump(data, loaded.schema_line), encoding="utf-8")
+    original = journey.read_bytes()
+    assert len(original) > 1_000_000
+    expected = load_file(journey).data
+    expected["stages"].pop(0)
+    app = start(apps, journey, state, delay=3600)  # only the signal handler writes a copy
+    wait_until("the session lock", lock_file(journey).exists, timeout=120)
+    app.keys("d")
+    app.wait_for(f"● {TITLE}")
+    app.keys("C-s")
+    time.sleep(0.3)  # the save is under way (rendering a big journey takes seconds)
+    app.signal(signal.SIGTERM)
+    app.wait_gone()
+    assert journey.read_bytes() != original, "the save did not finish: nothing to check"
+    assert _same(load_file(journey).data, expected)
+    again = start(apps, journey, state)
+    wait_until("the second session's lock", lock_file(journey).exists, timeout=120)
+    again.wait_for(TITLE)
+    time.sleep(3.0)  # the guard looks for copies right after the lock
+    assert "Unsaved changes found" not in again.screen()
+    assert not list_recoveries(), "a copy of the saved text is left behind"
