@@ -120,10 +120,16 @@ def edit_in_a_second_session(
     if via == "ctrl+t":
         b.keys("r")
         b.wait_for("[read-only]")
-        b.keys("C-t")
+
+        def took_over() -> bool:
+            # ctrl+t is bound once the map's start-up is over: press until it is.
+            b.keys("C-t")
+            return "You took the journey over" in b.screen() or "[read-only]" not in b.screen()
+
+        wait_until("the take-over", took_over)
     else:
         b.keys("t")
-    b.wait_for("You took the journey over")
+        b.wait_for("You took the journey over")
     b.keys("l")
     b.keys("d")
     b.wait_for(f"● {TITLE}")
@@ -208,31 +214,26 @@ def test_a_session_that_lost_the_journey_saves_its_edits_as_a_new_file(
 def test_a_save_that_completed_under_sigterm_leaves_no_copy_to_offer(
     apps: list[TmuxApp], journey: Path, state: Path
 ) -> None:
-    from kunderejse_tui.journey.dump import dump
+    """The state a big save leaves when SIGTERM comes while it renders: the handler wrote
+    the copy, then the save's rename went through, and the app ended before removing the
+    copy. Here the signal is real and the save's last step is done by hand (with the
+    app's own writer), because a real save's length under load decides the race."""
+    from kunderejse_tui.journey.fileio import save_journey
 
     loaded = load_file(journey)
-    data = loaded.data
-    data["interviews"] = [
-        {**iv, "id": f"{iv['id']}-{n}"} for n in range(600) for iv in data["interviews"]
-    ]
-    journey.write_text(dump(data, loaded.schema_line), encoding="utf-8")
-    original = journey.read_bytes()
-    assert len(original) > 1_000_000
     expected = load_file(journey).data
     expected["stages"].pop(0)
     app = start(apps, journey, state, delay=3600)  # only the signal handler writes a copy
-    wait_until("the session lock", lock_file(journey).exists, timeout=120)
+    wait_until("the session lock", lock_file(journey).exists)
     app.keys("d")
     app.wait_for(f"● {TITLE}")
-    app.keys("C-s")
-    time.sleep(0.3)  # the save is under way (rendering a big journey takes seconds)
     app.signal(signal.SIGTERM)
     app.wait_gone()
-    assert journey.read_bytes() != original, "the save did not finish: nothing to check"
-    assert _same(load_file(journey).data, expected)
+    assert copies_holding(expected)
+    save_journey(journey, expected, schema_line=loaded.schema_line)
     again = start(apps, journey, state)
-    wait_until("the second session's lock", lock_file(journey).exists, timeout=120)
+    wait_until("the second session's lock", lock_file(journey).exists)
     again.wait_for(TITLE)
-    time.sleep(3.0)  # the guard looks for copies right after the lock
+    time.sleep(3.0)  # the guard looks for copies right after taking the lock
     assert "Unsaved changes found" not in again.screen()
     assert not list_recoveries(), "a copy of the saved text is left behind"
