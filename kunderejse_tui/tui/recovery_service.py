@@ -168,12 +168,24 @@ class JourneyGuard:
     # ---- recovery copies
 
     def waiting_copies(self) -> list[Recovery]:
-        """Copies left by sessions that are gone (never our own, never a live one's), newest first."""
-        return [
-            rec
-            for rec in find_recoveries(self.path)
-            if rec.session != self.session_id and not (rec.pid == os.getpid() or rec.writer_alive())
-        ]
+        """Copies left by sessions that are gone (never our own, never a live one's), newest first.
+
+        A copy that holds exactly what the file holds is no edit at all: its save went
+        through before the session could remove it (SIGTERM during a big save). It is
+        removed instead of offered (issue 15, item 12).
+        """
+        from kunderejse_tui.journey.fileio import _same
+
+        waiting = []
+        on_disk = None if self.document.dirty else self.document.snapshot().data
+        for rec in find_recoveries(self.path):
+            if rec.session == self.session_id or rec.pid == os.getpid() or rec.writer_alive():
+                continue
+            if on_disk is not None and _same(rec.data, on_disk):
+                self.discard_waiting(rec)
+                continue
+            waiting.append(rec)
+        return waiting
 
     def restore(self, rec: Recovery) -> None:
         """Put the copy's data in the editor as one undoable step (the journey is then dirty)."""
