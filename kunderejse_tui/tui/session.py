@@ -336,9 +336,13 @@ class JourneySession:
         """The message for a save that did not happen; the recovery copy is brought up to date."""
         if self.guard is not None:
             self.guard.copy_now()
-        if isinstance(exc, OSError):
-            return explain_os_error(exc, self.lang)
-        return self.t("save.failed", error=str(exc))
+        said = (
+            explain_os_error(exc, self.lang)
+            if isinstance(exc, OSError)
+            else self.t("save.failed", error=str(exc))
+        )
+        # Whatever failed, a new file elsewhere may still work: lead the way there.
+        return f"{said} {self.t('safety.save_failed_save_as')}"
 
     def close(self, *, discarded: bool = False) -> None:
         """The journey is closed; ``discarded``: the user threw the unsaved edits away,

@@ -21,6 +21,7 @@ MESSAGES: dict[str, Entry] = {
     ),
     "safety.recovery_next": ("Næste kopi", "Next copy"),
     "key.save_as": ("Gem som ny fil", "Save as a new file"),
+    "safety.save_failed_save_as": ("Gem som en ny fil med S.", "Save as a new file with S."),
     "safety.restore": ("Gendan", "Restore"),
     "safety.show_difference": ("Vis forskellen", "Show the difference"),
     "safety.discard": ("Kassér kopien", "Discard the copy"),
