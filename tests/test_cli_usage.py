@@ -44,7 +44,9 @@ def test_a_mistyped_command_names_the_nearest_one(
     done = cli(*args, cwd=tmp_path)
     assert done.returncode == 2
     assert f"did you mean '{suggestion}'?" in done.stderr
-    assert "commands: validate, fmt, new, export, diff, report, schema, open" in done.stderr
+    assert (
+        "commands: validate, fmt, new, export, diff, report, schema, recover, open" in done.stderr
+    )
     assert "unrecognized arguments" not in done.stderr
     assert "Traceback" not in done.stderr
 

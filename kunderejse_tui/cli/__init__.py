@@ -18,7 +18,17 @@ if TYPE_CHECKING:
     from typing import NoReturn
 
 # Order is the order in --help.
-COMMAND_MODULES = ["validate", "fmt", "new", "export", "diff", "report", "schema_cmd", "open_cmd"]
+COMMAND_MODULES = [
+    "validate",
+    "fmt",
+    "new",
+    "export",
+    "diff",
+    "report",
+    "schema_cmd",
+    "recover",
+    "open_cmd",
+]
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -34,6 +44,7 @@ COMMANDS = {
     "textconv": "diff",
     "report": "report",
     "schema": "schema_cmd",
+    "recover": "recover",
     "open": "open_cmd",
 }
 

@@ -9,9 +9,10 @@ Copies live in the user's state directory, never next to the journey: a
 workshop folder is often a git work tree, and a stray file there would end up
 in a commit. ``KUNDEREJSE_STATE_DIR`` moves the directory (tests, portable use).
 
-One copy per journey, named by a hash of the absolute path, so finding the copy
-for a file is one ``open`` and two sessions can never pick different names for
-the same journey. The record is JSON: it round-trips every value a journey can
+One copy per journey and session, named by a hash of the absolute path and the
+session's id: two sessions on one journey (one took over from the other) never
+overwrite or delete each other's copy, and every copy waiting for a file is
+found with one ``glob`` of its hash (issue 15, item 2). The record is JSON: it round-trips every value a journey can
 hold (including NaN and infinities, which Python's JSON writes and reads back),
 needs no YAML emitter that could itself be the bug being recovered from, and is
 written atomically with mode 0600 because workshop notes are often confidential.
@@ -25,6 +26,7 @@ import json
 import os
 import socket
 import time
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,6 +40,7 @@ from kunderejse_tui.journey.journey_path import resolved_journey_path
 __all__ = [
     "Recovery",
     "discard_recovery",
+    "find_recoveries",
     "find_recovery",
     "list_recoveries",
     "recovery_file",
@@ -47,6 +50,12 @@ __all__ = [
 
 RECORD_VERSION = 1
 ENV_STATE_DIR = "KUNDEREJSE_STATE_DIR"
+# The session of callers that name none (the CLI, tests): one per process.
+PROCESS_SESSION = uuid.uuid4().hex[:12]
+
+
+def new_session_id() -> str:
+    return uuid.uuid4().hex[:12]
 
 
 def state_dir() -> Path:
@@ -62,7 +71,9 @@ def private_dir(path: Path) -> Path:
 
 
 def absolute(path: Path | str) -> Path:
-    """The one spelling of a journey's path that every session agrees on.
+    """THE key path of a journey: locks and recovery copies are keyed by it (only here).
+
+    The one spelling of a journey's path that every session agrees on.
 
     ``resolve`` follows symlinks, so ``./x.journey.yaml`` and a link to it share a
     copy; a path that does not exist yet still resolves (strict=False).
@@ -74,8 +85,8 @@ def path_key(path: Path | str) -> str:
     return hashlib.sha256(os.fsencode(absolute(path))).hexdigest()[:32]
 
 
-def recovery_file(path: Path | str) -> Path:
-    return state_dir() / "recovery" / f"{path_key(path)}.json"
+def recovery_file(path: Path | str, session: str = PROCESS_SESSION) -> Path:
+    return state_dir() / "recovery" / f"{path_key(path)}-{session}.json"
 
 
 @dataclass(frozen=True)
@@ -89,6 +100,7 @@ class Recovery:
     time: float  # seconds since the epoch
     data: dict[str, Any]
     record: Path = field(compare=False)
+    session: str = ""
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def base_on_disk(self) -> bool:
@@ -115,6 +127,7 @@ def write_recovery(
     base_hash: str | None,
     *,
     extra: dict[str, Any] | None = None,
+    session: str = PROCESS_SESSION,
 ) -> Path:
     """Write (or replace) the recovery copy of ``path``; returns the record's path.
 
@@ -123,11 +136,12 @@ def write_recovery(
     ``extra`` carries what a restore needs besides the data (schema line,
     newline, BOM); it must be JSON-serialisable.
     """
-    target = recovery_file(path)
+    target = recovery_file(path, session)
     private_dir(target.parent)
     record = {
         "kunderejse-recovery": RECORD_VERSION,
         "path": str(absolute(path)),
+        "session": session,
         "base_sha256": base_hash,
         "pid": os.getpid(),
         "hostname": socket.gethostname(),
@@ -166,25 +180,35 @@ def _read(record_path: Path) -> Recovery | None:
         data=data,
         record=record_path,
         extra=extra if isinstance(extra, dict) else {},
+        session=str(rec.get("session", "")),
     )
 
 
-def find_recovery(path: Path | str) -> Recovery | None:
-    """The recovery copy waiting for ``path``, or None.
+def find_recoveries(path: Path | str) -> list[Recovery]:
+    """Every readable copy waiting for ``path`` (all sessions), newest first.
 
     A record that cannot be read is left where it is (a person may still want
     it) and reported as absent, so a damaged copy never stops a journey opening.
     """
-    rec = _read(recovery_file(path))
-    if rec is None or rec.path != absolute(path):
-        return None
-    return rec
+    journey = absolute(path)
+    try:
+        names = sorted((state_dir() / "recovery").glob(f"{path_key(journey)}*.json"))
+    except OSError:
+        return []
+    found = [rec for rec in map(_read, names) if rec is not None and rec.path == journey]
+    return sorted(found, key=lambda r: r.time, reverse=True)
 
 
-def discard_recovery(path: Path | str) -> None:
-    """Remove the recovery copy of ``path``; no copy is not an error."""
+def find_recovery(path: Path | str) -> Recovery | None:
+    """The newest copy waiting for ``path``, or None."""
+    found = find_recoveries(path)
+    return found[0] if found else None
+
+
+def discard_recovery(path: Path | str, session: str = PROCESS_SESSION) -> None:
+    """Remove ``session``'s copy of ``path``; no copy is not an error."""
     with contextlib.suppress(FileNotFoundError):
-        os.unlink(recovery_file(path))
+        os.unlink(recovery_file(path, session))
 
 
 def list_recoveries() -> list[Recovery]:

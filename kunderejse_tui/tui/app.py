@@ -247,4 +247,8 @@ def run_app(path: Path, lang: str | None = None) -> int:
     gc.disable()
     app = KunderejseApp(path, lang, gc_paused=True)
     result = app.run()
+    # The status says what happened: 128+N after signal N (see install_signal_handlers),
+    # 1 after an unexpected error (Textual sets it with the traceback), else 0.
+    if app.return_code:
+        return app.return_code
     return int(result or 0)

@@ -33,8 +33,9 @@ from kunderejse_tui.journey.problems import JourneyLoadError
 from kunderejse_tui.journey.recovery import (
     Recovery,
     discard_recovery,
-    find_recovery,
+    find_recoveries,
     list_recoveries,
+    new_session_id,
     write_recovery,
 )
 from kunderejse_tui.journey.yamlio import Loaded, load_text, read_bytes
@@ -82,14 +83,25 @@ class DiskVersion:
 class JourneyGuard:
     def __init__(self, document: JourneyDocument) -> None:
         self.document = document
+        # This session's copies are its own files: another session never replaces them.
+        self.session_id = new_session_id()
         self.lock: Lock | None = None
         self.other: OtherSession | None = None
+        # The state folder cannot be written (read-only, full): no locks and no copies,
+        # but the journey is edited and saved as usual (issue 15, item 7).
+        self.unavailable: OSError | None = None
         # What the file on disk holds, as data: the base of a merge when it changes.
         # None when it is not known (a restored copy of a version no longer on disk).
         self.base: dict[str, object] | None = document.snapshot().data
         self.base_extra: dict[str, object] | None = None
         self.last_copy_error: OSError | None = None
         self._copied_revision: int | None = None
+        # Whether the copy on disk is one this guard wrote: only such a copy may be
+        # removed because the journey is clean. A copy another session left waits
+        # until it is restored and saved, or explicitly discarded (issue 15, item 1).
+        self._own_copy = False
+        # Copies restored into this session: they go once their edits are saved.
+        self._restored: list[Path] = []
         self._io = threading.Lock()
         self._real_apply = document.editor.apply
         _GUARDS.add(self)
@@ -100,7 +112,7 @@ class JourneyGuard:
 
     @property
     def read_only(self) -> bool:
-        return self.lock is None
+        return self.lock is None and self.unavailable is None
 
     @property
     def base_hash(self) -> str | None:
@@ -111,7 +123,11 @@ class JourneyGuard:
 
     def claim(self) -> OtherSession | None:
         """Take the journey for this session; returns the live session that has it, if any."""
-        got = acquire(self.path)
+        try:
+            got = acquire(self.path)
+        except OSError as exc:
+            self.unavailable = exc
+            return None
         if isinstance(got, OtherSession):
             self.other = got
             self._block_edits()
@@ -120,11 +136,20 @@ class JourneyGuard:
         return None
 
     def take_over(self) -> None:
-        self.lock, self.other = take_over(self.path), None
+        try:
+            self.lock = take_over(self.path)
+        except OSError as exc:
+            self.unavailable = exc
+        self.other = None
         self.document.editor.__dict__.pop("apply", None)
 
     def still_ours(self) -> bool:
-        return self.lock is not None and self.lock.still_ours()
+        if self.lock is None:
+            return self.unavailable is not None  # no locks at all: nobody can take it
+        try:
+            return self.lock.still_ours()
+        except OSError:
+            return True
 
     def _block_edits(self) -> None:
         def refuse(*args: Any, **kwargs: Any) -> None:
@@ -135,22 +160,37 @@ class JourneyGuard:
         self.document.editor.apply = refuse  # type: ignore[method-assign]
 
     def lost_lock(self) -> None:
-        """Another session took over: stop writing copies and saving, keep the edits."""
+        """Another session took over: stop saving and editing; the edits and their copy
+        stay (the copy is this session's own file), and Save as... still works."""
         self.lock = None
         self._block_edits()
 
     # ---- recovery copies
 
-    def waiting_copy(self) -> Recovery | None:
-        """A copy left by a session that is gone (never our own, never a live one's)."""
-        rec = find_recovery(self.path)
-        if rec is None or rec.pid == os.getpid() or rec.writer_alive():
-            return None
-        return rec
+    def waiting_copies(self) -> list[Recovery]:
+        """Copies left by sessions that are gone (never our own, never a live one's), newest first.
+
+        A copy that holds exactly what the file holds is no edit at all: its save went
+        through before the session could remove it (SIGTERM during a big save). It is
+        removed instead of offered (issue 15, item 12).
+        """
+        from kunderejse_tui.journey.fileio import _same
+
+        waiting = []
+        on_disk = None if self.document.dirty else self.document.snapshot().data
+        for rec in find_recoveries(self.path):
+            if rec.session == self.session_id or rec.pid == os.getpid() or rec.writer_alive():
+                continue
+            if on_disk is not None and _same(rec.data, on_disk):
+                self.discard_waiting(rec)
+                continue
+            waiting.append(rec)
+        return waiting
 
     def restore(self, rec: Recovery) -> None:
         """Put the copy's data in the editor as one undoable step (the journey is then dirty)."""
         self.document.editor.replace(rec.data, label="Restore recovery copy")
+        self._restored.append(rec.record)
         if not rec.base_on_disk():
             # The file moved on since the copy's edits began. Pretend we still hold
             # that old version, so the next save finds the change and offers a merge
@@ -161,13 +201,30 @@ class JourneyGuard:
         self.copy_now()
 
     def discard_copy(self) -> None:
-        discard_recovery(self.path)
+        """Remove this session's own copy (the edits are saved, undone or thrown away)."""
+        if self._own_copy:
+            with contextlib.suppress(OSError):
+                discard_recovery(self.path, self.session_id)
+            self._own_copy = False
         self._copied_revision = None
+
+    def discard_waiting(self, rec: Recovery) -> None:
+        """The user chose Discard for a copy another session left."""
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(rec.record)
+
+    def _forget_restored(self) -> None:
+        """The restored copies' edits are saved (or explicitly thrown away)."""
+        for record in self._restored:
+            with contextlib.suppress(OSError):
+                os.unlink(record)
+        self._restored.clear()
 
     def snapshot_for_copy(self) -> Snapshot | None:
         """What a copy should hold now, or None when no copy is needed (call on the UI thread)."""
         doc = self.document
-        if self.read_only or not doc.dirty or doc.editor.revision == self._copied_revision:
+        # Not "read-only": a session that lost the journey keeps its edits' copy up to date.
+        if not doc.dirty or doc.editor.revision == self._copied_revision:
             return None
         return doc.snapshot()
 
@@ -184,17 +241,20 @@ class JourneyGuard:
                 "base": self.base,
             }
             try:
-                write_recovery(self.path, snapshot.data, self.base_hash, extra=extra)
+                write_recovery(
+                    self.path, snapshot.data, self.base_hash, extra=extra, session=self.session_id
+                )
             except (OSError, TypeError, ValueError) as exc:
                 self.last_copy_error = exc if isinstance(exc, OSError) else OSError(str(exc))
                 return False
             self.last_copy_error = None
             self._copied_revision = snapshot.revision
+            self._own_copy = True
             return True
 
     def copy_now(self) -> bool:
         """Bring the copy up to date right away (signal handlers, before a risky step)."""
-        if not self.read_only and not self.document.dirty:
+        if not self.document.dirty:
             # Undone back to the saved state: there is nothing to recover any more.
             self.discard_copy()
             return True
@@ -253,6 +313,7 @@ class JourneyGuard:
         self.base = snapshot.data
         if not self.document.dirty:
             self.discard_copy()
+            self._forget_restored()
         else:
             self.copy_now()
 
@@ -263,14 +324,23 @@ class JourneyGuard:
             self.lock.release()
         self.document.path = new_path
         self.document.fingerprint = fingerprint_bytes(new_path, raw)
-        got = acquire(new_path)
+        try:
+            got: Lock | OtherSession | None = acquire(new_path)
+        except OSError as exc:
+            got, self.unavailable = None, exc
         self.lock = got if isinstance(got, Lock) else None
+        if self.lock is not None:
+            # A session that had lost the old journey edits the new one freely.
+            self.other = None
+            self.document.editor.__dict__.pop("apply", None)
 
     def close(self, *, discarded: bool = False) -> None:
         """The journey is closed. An explicit discard or a clean state removes the copy;
         anything else (a crash on the way out) keeps it."""
-        if not self.read_only and (discarded or not self.document.dirty):
+        if discarded or not self.document.dirty:
             self.discard_copy()
+        if discarded:
+            self._forget_restored()
         if self.lock is not None:
             with contextlib.suppress(OSError):
                 self.lock.release()

@@ -139,6 +139,12 @@ class JourneySession:
         doc = self.document
         guard = self.guard = JourneyGuard(doc)
         other = guard.claim()
+        if guard.unavailable is not None:
+            # Said once; the copies' later failures are then silent (see _copy).
+            reason = self._reason(guard.unavailable)
+            app.notify(
+                self.t("safety.state_unavailable", error=reason), severity="warning", timeout=8
+            )
         if other is not None:
             info = other.info
             choice = await app.push_screen_wait(
@@ -161,19 +167,47 @@ class JourneySession:
             self.state_changed.publish(None)
         if guard.read_only:
             return
-        rec = guard.waiting_copy()
-        while rec is not None:
-            choice = await app.push_screen_wait(recovery_dialog(self.lang, rec))
+        copies = guard.waiting_copies()
+        shown = 0
+        while copies:
+            rec = copies[shown % len(copies)]
+            place = (shown % len(copies) + 1, len(copies))
+            choice = await app.push_screen_wait(recovery_dialog(self.lang, rec, place))
             if choice == "restore":
                 guard.restore(rec)
                 app.notify(self.t("safety.restored"))
                 return
             if choice == "discard":
-                guard.discard_copy()
+                guard.discard_waiting(rec)
+                copies.remove(rec)
                 app.notify(self.t("safety.discarded"))
-                return
-            header = self.t("safety.diff_recovery")
-            await app.push_screen_wait(DiffScreen(difference(doc.data, rec.data, header)))
+            elif choice == "next":
+                shown += 1
+            else:
+                header = self.t("safety.diff_recovery")
+                await app.push_screen_wait(DiffScreen(difference(doc.data, rec.data, header)))
+
+    def save_as(self) -> None:
+        """S: write the journey to a new file and go on there (also for a session that lost
+        its lock, whose notice promises it, and after a failed save)."""
+        guard = self.guard
+        if guard is None:
+            return
+
+        async def ask() -> None:
+            from kunderejse_tui.tui.screens.disk_conflict import save_as_new
+
+            if await save_as_new(self, guard):
+                self.state_changed.publish(None)
+
+        self.app.run_worker(ask(), group="save", exclusive=True)
+
+    def _reason(self, exc: OSError) -> str:
+        """Why the disk refused, in the user's language when the errno is a usual one."""
+        from kunderejse_tui.journey.disk import REASONS
+
+        key = REASONS.get(exc.errno if exc.errno is not None else -1)
+        return self.t(key) if key else exc.strerror or str(exc)
 
     def take_over(self) -> None:
         """ctrl+t: the journey was opened read-only; take it from the other session."""
@@ -187,8 +221,6 @@ class JourneySession:
     def _schedule_copy(self, guard: JourneyGuard) -> None:
         from kunderejse_tui.tui.recovery_service import RECOVERY_DELAY
 
-        if guard.read_only:
-            return
         if not guard.document.dirty:
             guard.discard_copy()
             return
@@ -198,17 +230,16 @@ class JourneySession:
 
     def _copy(self, guard: JourneyGuard) -> None:
         self._copy_pending = False
-        if guard.read_only or self._closed:
+        if self._closed:
             return
-        if not guard.still_ours():
-            self._lost_lock(guard)
-            return
+        if guard.lock is not None and not guard.still_ours():
+            self._lost_lock(guard)  # and go on: the copy is this session's own
         snapshot = guard.snapshot_for_copy()
         if snapshot is None:
             return
 
         def write() -> None:
-            had_error = guard.last_copy_error is not None
+            had_error = guard.last_copy_error is not None or guard.unavailable is not None
             if not guard.write_copy(snapshot) and not had_error:
                 error = os_reason(guard.last_copy_error or OSError(), self.lang)
                 self.app.call_from_thread(
@@ -319,9 +350,13 @@ class JourneySession:
     def _save_failed(self, exc: Exception) -> str:
         """The message for a save that did not happen; the recovery copy is brought up to date."""
         copied = self.guard is not None and self.guard.copy_now()
-        if isinstance(exc, OSError):
-            return explain_os_error(exc, self.lang, copy_written=copied)
-        return self.t("save.failed", error=str(exc))
+        said = (
+            explain_os_error(exc, self.lang, copy_written=copied)
+            if isinstance(exc, OSError)
+            else self.t("save.failed", error=str(exc))
+        )
+        # Whatever failed, a new file elsewhere may still work: lead the way there.
+        return f"{said} {self.t('safety.save_failed_save_as')}"
 
     def close(self, *, discarded: bool = False) -> None:
         """The journey is closed; ``discarded``: the user threw the unsaved edits away,
@@ -338,21 +373,26 @@ class JourneySession:
         self.app.journey_closed(self)
 
 
-def recovery_dialog(lang: str, rec: Recovery) -> ChoiceDialog:
+def recovery_dialog(lang: str, rec: Recovery, place: tuple[int, int] = (1, 1)) -> ChoiceDialog:
+    """The question for one waiting copy; ``place``: which of how many (newest first)."""
     from kunderejse_tui.tui.screens.recovery import Choice, ChoiceDialog
 
     when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(rec.time))
     body = tr(lang, "safety.recovery_body", file=rec.path.name, when=when, pid=rec.pid)
     if not rec.base_on_disk():
         body += "\n\n" + tr(lang, "safety.recovery_moved_on")
+    choices = [
+        Choice("restore", "safety.restore", "r", "primary"),
+        Choice("diff", "safety.show_difference", "d"),
+        Choice("discard", "safety.discard", "x", "error"),
+    ]
+    if place[1] > 1:
+        body += "\n\n" + tr(lang, "safety.recovery_place", k=place[0], n=place[1])
+        choices.append(Choice("next", "safety.recovery_next", "n"))
     return ChoiceDialog(
         "safety.recovery_title",
         body,
-        [
-            Choice("restore", "safety.restore", "r", "primary"),
-            Choice("diff", "safety.show_difference", "d"),
-            Choice("discard", "safety.discard", "x", "error"),
-        ],
+        choices,
         # Escape must not quietly keep the old version on screen: the next edit's
         # copy would then replace the one waiting here.
         cancel_id="diff",

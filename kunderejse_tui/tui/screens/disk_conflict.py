@@ -118,6 +118,8 @@ async def save_as_new(session: JourneySession, guard: JourneyGuard) -> bool:
     app = session.app
     doc = guard.document
     directory = doc.path.parent
+    while not directory.is_dir() and directory != directory.parent:
+        directory = directory.parent  # the folder was renamed or deleted: the nearest one left
 
     def check(name: str) -> str | None:
         target = directory / name
@@ -131,7 +133,7 @@ async def save_as_new(session: JourneySession, guard: JourneyGuard) -> bool:
         PromptDialog(
             "safety.new_file_title",
             "safety.new_file_label",
-            value=suggested_name(doc.path),
+            value=suggested_name(directory / doc.path.name),
             check=check,
         )
     )

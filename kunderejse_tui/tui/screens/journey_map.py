@@ -65,6 +65,7 @@ class JourneyMapScreen(Localized[None]):
     | ctrl+z | undo, many steps deep |
     | ctrl+y | redo |
     | ctrl+s | save |
+    | S | save as a new file (also after a failed save, or when another session took over) |
     | slash | search |
     | p | personas |
     | f8 | show / hide the problems panel |
@@ -102,6 +103,7 @@ class JourneyMapScreen(Localized[None]):
         Binding("ctrl+z", "undo", "key.undo"),
         Binding("ctrl+y", "redo", "key.redo", show=False),
         Binding("ctrl+s", "save", "key.save"),
+        Binding("S", "save_as", "key.save_as", show=False),
         Binding("slash", "search", "key.search", key_display="/"),
         Binding("p", "personas", "key.personas"),
         Binding("f8", "toggle_problems", "key.problems"),
@@ -404,6 +406,9 @@ class JourneyMapScreen(Localized[None]):
 
     def action_save(self) -> None:
         self.start_save()
+
+    def action_save_as(self) -> None:
+        self.session.save_as()
 
     def start_save(self, *, then_exit: bool = False, then_leave: bool = False) -> None:
         self._save(then_exit, then_leave)

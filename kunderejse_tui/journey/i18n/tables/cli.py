@@ -45,4 +45,32 @@ MESSAGES |= {
         "{path} er selve rejsefilen; vælg et andet filnavn til -o",
         "{path} is the journey file itself; choose another file name for -o",
     ),
+    # `kunderejse recover`
+    "cli.recover.none": ("Ingen gendannelseskopier venter.", "No recovery copies are waiting."),
+    "cli.recover.missing": ("(findes ikke længere)", "(missing)"),
+    "cli.recover.lines": Plural(
+        da=("{n} ændret linje", "{n} ændrede linjer"), en=("{n} changed line", "{n} changed lines")
+    ),
+    "cli.recover.session": ("proces {pid} på {host}", "process {pid} on {host}"),
+    "cli.recover.unknown": (
+        "ingen gendannelseskopi med id {id} (se listen: kunderejse recover)",
+        "no recovery copy with id {id} (see the list: kunderejse recover)",
+    ),
+    "cli.recover.discarded": ("Kopi {id} er kasseret.", "Copy {id} was discarded."),
+    "cli.recover.restored": (
+        "Kopi {id} er skrevet til {file}.",
+        "Copy {id} was written to {file}.",
+    ),
+    "cli.recover.exists": (
+        "{file} findes allerede; vælg et andet navn med -o",
+        "{file} already exists; choose another name with -o",
+    ),
+    "cli.recover.moved_on": (
+        "{file} er ændret, siden redigeringen begyndte; skriv kopien til en ny fil med -o",
+        "{file} changed since the edits began; write the copy to a new file with -o",
+    ),
+    "cli.recover.output_needs_restore": (
+        "-o hører sammen med --restore ID",
+        "-o goes with --restore ID",
+    ),
 }

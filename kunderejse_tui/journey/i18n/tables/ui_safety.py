@@ -15,6 +15,13 @@ MESSAGES: dict[str, Entry] = {
         "Filen er ændret siden da; gendanner du, bliver du bedt om at flette, når du gemmer.",
         "The file has changed since; if you restore, you will be asked to merge when you save.",
     ),
+    "safety.recovery_place": (
+        "Kopi {k} af {n}, den nyeste først; de andre venter, til du vælger for dem.",
+        "Copy {k} of {n}, newest first; the others wait until you choose for them.",
+    ),
+    "safety.recovery_next": ("Næste kopi", "Next copy"),
+    "key.save_as": ("Gem som ny fil", "Save as a new file"),
+    "safety.save_failed_save_as": ("Gem som en ny fil med S.", "Save as a new file with S."),
     "safety.restore": ("Gendan", "Restore"),
     "safety.show_difference": ("Vis forskellen", "Show the difference"),
     "safety.discard": ("Kassér kopien", "Discard the copy"),
@@ -26,6 +33,14 @@ MESSAGES: dict[str, Entry] = {
     "safety.copy_failed": (
         "Gendannelseskopien kunne ikke skrives: {error}",
         "The recovery copy could not be written: {error}",
+    ),
+    "safety.state_unavailable": (
+        "Gendannelseskopier og låse er ikke tilgængelige. Mappen til dem kan ikke skrives "
+        "({error}). Du kan arbejde og gemme som normalt, men ikke-gemte ændringer lægges "
+        "ikke til side, og en anden session på samme rejse opdages ikke.",
+        "Recovery copies and locks are unavailable. Their folder cannot be written "
+        "({error}). You can work and save as usual, but unsaved edits are not copied "
+        "aside, and another session on the same journey is not noticed.",
     ),
     "safety.home_recovery": ("⚠ ikke-gemte ændringer venter", "⚠ unsaved changes waiting"),
     # ---- another session
@@ -40,14 +55,16 @@ MESSAGES: dict[str, Entry] = {
     "safety.take_over": ("Overtag", "Take over"),
     "safety.read_only_mark": ("skrivebeskyttet", "read-only"),
     "safety.read_only_save": (
-        "Rejsen er åben skrivebeskyttet; en anden session har den. Overtag med ctrl+t.",
-        "The journey is open read-only; another session has it. Take over with ctrl+t.",
+        "Rejsen er åben skrivebeskyttet; en anden session har den. Overtag med ctrl+t, "
+        "eller gem som en ny fil med S.",
+        "The journey is open read-only; another session has it. Take over with ctrl+t, "
+        "or save as a new file with S.",
     ),
     "safety.taken_over": (
         "En anden session har overtaget rejsen; dine ændringer er ikke gemt, men ligger "
-        "stadig her. Gem dem som en ny fil, eller overtag igen med ctrl+t.",
+        "stadig her. Gem dem som en ny fil med S, eller overtag igen med ctrl+t.",
         "Another session took the journey over; your edits are not saved but are still "
-        "here. Save them as a new file, or take over again with ctrl+t.",
+        "here. Save them as a new file with S, or take over again with ctrl+t.",
     ),
     "safety.took_over": ("Du har overtaget rejsen.", "You took the journey over."),
     # ---- changed on disk
