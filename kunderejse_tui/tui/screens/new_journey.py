@@ -13,7 +13,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
@@ -24,6 +24,7 @@ from kunderejse_tui.journey.slugs import slugify
 from kunderejse_tui.journey.templates import new_journey, template_names
 from kunderejse_tui.tui.journey_files import SUFFIX, shown_path
 from kunderejse_tui.tui.localized import Localized
+from kunderejse_tui.tui.widgets.choice_buttons import ChoiceButtons
 from kunderejse_tui.tui.widgets.tick_box import TickBox
 
 
@@ -68,9 +69,9 @@ class NewJourneyScreen(Localized[Path | None], ModalScreen[Path | None]):
             yield Input(id="new-file")
             yield TickBox(id="new-suggestions")
             yield Static(id="new-error", classes="dialog-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(id="create", variant="primary")
-                yield Button(id="cancel")
+            with ChoiceButtons(classes="dialog-buttons"):
+                yield Button(id="create", variant="primary", compact=True)
+                yield Button(id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#new-lang", Select).value = self.lang
@@ -91,8 +92,9 @@ class NewJourneyScreen(Localized[Path | None], ModalScreen[Path | None]):
             self.t("new.file", dir=shown_path(self.directory))
         )
         self.query_one("#new-suggestions", Checkbox).label = self.t("new.suggestions")
-        self.query_one("#create", Button).label = self.t("new.create")
-        self.query_one("#cancel", Button).label = self.t("prompt.cancel")
+        self.query_one("#create", Button).label = f"{self.t('new.create')} (ctrl+s)"
+        self.query_one("#cancel", Button).label = f"{self.t('prompt.cancel')} (Esc)"
+        self.query_one(ChoiceButtons).fit_columns()
 
     @on(Input.Changed, "#new-title")
     def title_changed(self, event: Input.Changed) -> None:

@@ -15,12 +15,13 @@ from typing import ClassVar
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from kunderejse_tui.journey.dump import dump
 from kunderejse_tui.tui.localized import Localized
+from kunderejse_tui.tui.widgets.choice_buttons import ChoiceButtons
 
 
 @dataclass(frozen=True)
@@ -56,10 +57,11 @@ class ChoiceDialog(Localized[str], ModalScreen[str]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Label(id="dialog-title", classes="dialog-title")
-            yield Static(id="dialog-body", classes="dialog-body")
-            with Horizontal(classes="dialog-buttons"):
+            with VerticalScroll(classes="dialog-body-scroll"):
+                yield Static(id="dialog-body", classes="dialog-body")
+            with ChoiceButtons(classes="dialog-buttons"):
                 for c in self.choices:
-                    yield Button(id=f"choice-{c.id}", variant=c.variant)  # type: ignore[arg-type]
+                    yield Button(id=f"choice-{c.id}", variant=c.variant, compact=True)  # type: ignore[arg-type]
 
     def refresh_texts(self) -> None:
         self.query_one("#dialog-title", Label).update(self.t(self.title_key))
@@ -67,6 +69,7 @@ class ChoiceDialog(Localized[str], ModalScreen[str]):
         self.query_one("#dialog-body", Static).update(body)
         for c in self.choices:
             self.query_one(f"#choice-{c.id}", Button).label = f"{self.t(c.label_key)} [{c.key}]"
+        self.query_one(ChoiceButtons).fit_columns()
 
     def on_mount(self) -> None:
         self.query_one(f"#choice-{self.focus_id}", Button).focus()
@@ -111,13 +114,14 @@ class DiffScreen(Localized[None], ModalScreen[None]):
             yield Label(id="dialog-title", classes="dialog-title")
             with VerticalScroll(id="diff-scroll"):
                 yield Static(id="diff-text", markup=False)
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(id="diff-close", variant="primary")
+            with ChoiceButtons(classes="dialog-buttons"):
+                yield Button(id="diff-close", variant="primary", compact=True)
 
     def refresh_texts(self) -> None:
         self.query_one("#dialog-title", Label).update(self.t("safety.diff_title"))
         self.query_one("#diff-text", Static).update(self.text or self.t("safety.diff_none"))
-        self.query_one("#diff-close", Button).label = self.t("safety.diff_close")
+        self.query_one("#diff-close", Button).label = f"{self.t('safety.diff_close')} [Esc]"
+        self.query_one(ChoiceButtons).fit_columns()
 
     def on_mount(self) -> None:
         self.query_one("#diff-close", Button).focus()
