@@ -54,6 +54,30 @@ def conflict_dialog(body: str, choices: list[Choice]) -> ChoiceDialog:
     return ChoiceDialog("safety.changed_title", body, choices, focus_id="diff")
 
 
+def merge_conflicts_notice(conflicts: str) -> ChoiceDialog:
+    """The merge found items both sides changed: nothing was merged."""
+    return ChoiceDialog(
+        "safety.merge_conflicts_title",
+        ("safety.merge_conflicts_body", {"conflicts": conflicts}),
+        [Choice("ok", "safety.diff_close", "o", "primary")],
+        cancel_id="ok",
+    )
+
+
+def reload_question() -> ChoiceDialog:
+    """Reloading loses the app's changes: asked once more, No focused."""
+    return ChoiceDialog(
+        "safety.reload_confirm_title",
+        ("safety.reload_confirm_body", {}),
+        [
+            Choice("yes", "safety.reload_yes", "y", "error"),
+            Choice("no", "safety.cancel", "c"),
+        ],
+        cancel_id="no",
+        focus_id="no",
+    )
+
+
 async def resolve(session: JourneySession, guard: JourneyGuard) -> bool:
     """Ask until the user has decided; True means "now save what the app holds"."""
     app = session.app
@@ -77,27 +101,9 @@ async def resolve(session: JourneySession, guard: JourneyGuard) -> bool:
                 app.notify(session.t("safety.merged"))
                 return True
             conflicts = "\n".join(f"• {c.message(lang)}" for c in result.conflicts[:8])
-            await app.push_screen_wait(
-                ChoiceDialog(
-                    "safety.merge_conflicts_title",
-                    ("safety.merge_conflicts_body", {"conflicts": conflicts}),
-                    [Choice("ok", "safety.diff_close", "o", "primary")],
-                    cancel_id="ok",
-                )
-            )
+            await app.push_screen_wait(merge_conflicts_notice(conflicts))
         elif choice == "reload" and disk.loaded is not None:
-            sure = await app.push_screen_wait(
-                ChoiceDialog(
-                    "safety.reload_confirm_title",
-                    ("safety.reload_confirm_body", {}),
-                    [
-                        Choice("yes", "safety.reload_yes", "y", "error"),
-                        Choice("no", "safety.cancel", "c"),
-                    ],
-                    cancel_id="no",
-                    focus_id="no",
-                )
-            )
+            sure = await app.push_screen_wait(reload_question())
             if sure == "yes":
                 guard.adopt(disk, disk.loaded.data, label="Reload from disk")
                 app.notify(session.t("safety.reloaded"))

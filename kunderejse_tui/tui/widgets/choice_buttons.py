@@ -18,7 +18,7 @@ from textual.widgets import Button
 
 # A compact button's label plus its padding, and room to breathe.
 LABEL_ROOM = 4
-GUTTER = 1
+GUTTER = 2
 
 
 def columns_for(width: int, widest: int, count: int) -> int:
