@@ -13,7 +13,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
@@ -53,22 +53,24 @@ class NewJourneyScreen(Localized[Path | None], ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box new-journey"):
             yield Label(id="dialog-title", classes="dialog-title")
-            yield Label(id="new-template-label")
-            yield Select[str](
-                [(label, tid) for tid, label in template_names(self.lang)],
-                id="new-template",
-                allow_blank=False,
-            )
-            yield Label(id="new-lang-label")
-            yield Select[str](
-                [("Dansk", "da"), ("English", "en")], id="new-lang", allow_blank=False
-            )
-            yield Label(id="new-title-label")
-            yield Input(id="new-title")
-            yield Label(id="new-file-label")
-            yield Input(id="new-file")
-            yield TickBox(id="new-suggestions")
-            yield Static(id="new-error", classes="dialog-error")
+            # The fields scroll at 80x24; the buttons under them stay on screen.
+            with VerticalScroll(classes="dialog-body-scroll"):
+                yield Label(id="new-template-label")
+                yield Select[str](
+                    [(label, tid) for tid, label in template_names(self.lang)],
+                    id="new-template",
+                    allow_blank=False,
+                )
+                yield Label(id="new-lang-label")
+                yield Select[str](
+                    [("Dansk", "da"), ("English", "en")], id="new-lang", allow_blank=False
+                )
+                yield Label(id="new-title-label")
+                yield Input(id="new-title")
+                yield Label(id="new-file-label")
+                yield Input(id="new-file")
+                yield TickBox(id="new-suggestions")
+                yield Static(id="new-error", classes="dialog-error")
             with ChoiceButtons(classes="dialog-buttons"):
                 yield Button(id="create", variant="primary", compact=True)
                 yield Button(id="cancel", compact=True)
