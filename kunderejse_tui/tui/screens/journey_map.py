@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 
 # What works on a preview, before the whole file is read: moving around only.
 MOVES = {"stage", "item", "column", "toggle_problems"}
+# Keys that typing text produces besides printable ones (key_guard.py).
+TYPED_KEYS = {"enter", "backspace", "delete", "tab"}
 # Top-level keys the journey facts form edits: a problem there opens that form.
 FACT_KEYS = {
     "title", "description", "language", "market", "model", "state", "owner",
@@ -286,8 +288,11 @@ class JourneyMapScreen(Localized[None]):
     # ---- moving and editing: the keys are the screen's, the work the map's
 
     def on_key(self, event: events.Key) -> None:
-        """Stray typing after a form closed: the key goes nowhere (bindings never see it)."""
-        if self.key_guard.swallow():
+        """Stray typing after a form closed: the key goes nowhere (bindings never see it).
+
+        Only keys that typing produces: ctrl+z, the arrows and F-keys are never typed
+        by accident in the middle of a sentence, and undo must work at once."""
+        if (event.is_printable or event.key in TYPED_KEYS) and self.key_guard.swallow():
             event.stop()
             event.prevent_default()
             if self.key_guard.swallowed == 1:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import ClassVar, Protocol
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -177,6 +177,11 @@ class EditorForm(ModalScreen[bool]):
     @on(Button.Pressed, "#editor-cancel")
     def _cancel_pressed(self) -> None:
         self.action_cancel()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # Light up the row of the focused field (editors.tcss: .editor-row.-has-focus).
+        for row in self.query(".editor-row"):
+            row.set_class(event.widget in row.walk_children(), "-has-focus")
 
     @on(GuardedButton.TypedOn)
     def _typed_on_button(self, event: GuardedButton.TypedOn) -> None:
