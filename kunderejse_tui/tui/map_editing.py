@@ -136,7 +136,6 @@ class MapEditing:
             if question is not None:
 
                 def answered(choice: str | None) -> None:
-                    self._closed()
                     if choice == "delete":
                         self._delete(row)
 
