@@ -135,6 +135,8 @@ def open_and_delete_the_first_stage(
     app.wait_for(first["name"])
     wait_until("the session lock", lock_file(journey).exists)
     app.keys("d")
+    app.wait_for("Delete [x]")  # a stage that holds anything asks first (issue 16)
+    app.keys("x")
     app.wait_for("● Privatkunder")
     return app, expected
 

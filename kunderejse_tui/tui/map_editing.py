@@ -3,6 +3,9 @@
 What each of these means for each kind of row is in ``map_actions`` (no Textual);
 this is the map's side: which row, which dialog, where the cursor goes after.
 The map screen makes one ``MapEditing`` for its ``JourneyMap`` and its keys call it.
+
+Every form and prompt opened from here arms the screen's ``StrayKeyGuard`` when
+it closes: what is typed right after a form is not a map command (key_guard.py).
 """
 
 from __future__ import annotations
@@ -11,7 +14,8 @@ from collections.abc import Callable
 
 from kunderejse_tui.journey.access import as_list
 from kunderejse_tui.journey.edits import Change, EditError, KeyPath
-from kunderejse_tui.tui import map_actions
+from kunderejse_tui.tui import delete_questions, map_actions
+from kunderejse_tui.tui.key_guard import StrayKeyGuard
 from kunderejse_tui.tui.screens.prompt import PromptDialog
 from kunderejse_tui.tui.session import JourneySession
 from kunderejse_tui.tui.widgets.journey_map import JourneyMap
@@ -27,10 +31,17 @@ def _edit_path(row: Row) -> KeyPath:
 class MapEditing:
     """The map's editing actions; every edit is one undoable step of the editor."""
 
-    def __init__(self, session: JourneySession, journey_map: JourneyMap) -> None:
+    def __init__(
+        self, session: JourneySession, journey_map: JourneyMap, guard: StrayKeyGuard
+    ) -> None:
         self.session = session
         self.document = session.document
         self.map = journey_map
+        self.guard = guard
+
+    def _closed(self, _: object = None) -> None:
+        """A form or prompt closed: keys typed on for a moment are not map commands."""
+        self.guard.arm()
 
     def _notify(self, key: str, **kwargs: object) -> None:
         self.map.notify(self.session.t(key, **kwargs))
@@ -58,7 +69,7 @@ class MapEditing:
         if form is None:
             self.map.notify(self.session.t("map.not_editable"), severity="warning")
             return
-        self.map.app.push_screen(form)
+        self.map.app.push_screen(form, self._closed)
 
     def add(self) -> None:
         found = self.map.current()
@@ -89,8 +100,11 @@ class MapEditing:
             return None
 
         def added(name: str | None) -> None:
+            self._closed()
             if name is not None and target:
                 self.map.schedule_redraw(focus=target[0])
+                # The new item's form at once: a name alone is rarely all there is to say.
+                self.open_editor(target[0])
 
         self.map.app.push_screen(
             PromptDialog(f"add.{kind}.title", f"add.{kind}.label", check=check), added
@@ -111,15 +125,31 @@ class MapEditing:
         self.map.schedule_redraw(focus=path)
 
     def delete(self) -> None:
+        """Delete the current item; a stage that holds anything asks first."""
         found = self.map.current()
         if found is None:
             return
+        row = found[1]
+        if row.kind == "stage":
+            stage = self.document.editor.get(row.path[:2], None)
+            question = delete_questions.stage_question(self.session.lang, stage)
+            if question is not None:
+
+                def answered(choice: str | None) -> None:
+                    if choice == "delete":
+                        self._delete(row)
+
+                self.map.app.push_screen(question, answered)
+                return
+        self._delete(row)
+
+    def _delete(self, row: Row) -> None:
         try:
-            path = map_actions.delete(self.document.editor, found[1])
+            path = map_actions.delete(self.document.editor, row)
         except EditError as exc:
             self._fail(exc)
             return
-        if path is None and found[1].kind != "stage":
+        if path is None and row.kind != "stage":
             self.map.app.bell()
             return
         self._notify("map.deleted_undo")
@@ -194,6 +224,7 @@ class MapEditing:
             return None
 
         def done(new: str | None) -> None:
+            self._closed()
             if new is not None and new != old and renamed:
                 self._notify("rename.done", old=old, new=new, n=renamed[0])
 

@@ -131,7 +131,7 @@ class JourneySession:
     async def guard_journey(self) -> None:
         """Claim the journey and offer a recovery copy a crashed session left (a worker)."""
         from kunderejse_tui.tui.recovery_service import JourneyGuard
-        from kunderejse_tui.tui.screens.recovery import Choice, ChoiceDialog, DiffScreen, difference
+        from kunderejse_tui.tui.screens.recovery import DiffScreen, difference, other_session_dialog
 
         if self.guard is not None or self._closed:
             return
@@ -148,18 +148,7 @@ class JourneySession:
         if other is not None:
             info = other.info
             choice = await app.push_screen_wait(
-                ChoiceDialog(
-                    "safety.other_title",
-                    (
-                        "safety.other_body",
-                        {"pid": info.pid, "host": info.hostname, "file": doc.path.name},
-                    ),
-                    [
-                        Choice("read-only", "safety.read_only", "r", "primary"),
-                        Choice("take-over", "safety.take_over", "t", "warning"),
-                    ],
-                    cancel_id="read-only",
-                )
+                other_session_dialog(info.pid, info.hostname, doc.path.name)
             )
             if choice == "take-over":
                 guard.take_over()

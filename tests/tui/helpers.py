@@ -84,3 +84,25 @@ def open_map(app: App[Any]) -> JourneyMapScreen | None:
         if isinstance(screen, JourneyMapScreen):
             return screen
     return None
+
+
+class StepClock:
+    """A clock the test moves by hand (the map's stray-key guard reads it): no sleeps."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def step(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def step_clock(app: App[Any]) -> StepClock:
+    """Give the open map's stray-key guard a clock the test steps (key_guard.py)."""
+    screen = open_map(app)
+    assert screen is not None, "no journey is open"
+    clock = StepClock()
+    screen.key_guard.use_clock(clock)
+    return clock

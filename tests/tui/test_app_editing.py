@@ -14,7 +14,7 @@ from kunderejse_tui.tui.screens.editors import StageForm, TouchpointForm
 from kunderejse_tui.tui.screens.journey_map import JourneyMapScreen
 from kunderejse_tui.tui.screens.prompt import PromptDialog
 from kunderejse_tui.tui.widgets.stage_column import StageColumn
-from tests.tui.helpers import open_map, settle
+from tests.tui.helpers import open_map, settle, step_clock
 
 SIZE = (120, 40)
 
@@ -73,11 +73,16 @@ async def test_add_a_stage_then_a_touchpoint_with_ids_from_their_names(funnel: P
     app = KunderejseApp(funnel)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
+        clock = step_clock(app)
         await pilot.press("a")  # on the first stage's name: a new stage after it
         assert isinstance(app.screen, PromptDialog)
         await type_text(pilot, "Første møde")
         await pilot.press("enter")
         await settle(pilot)
+        assert isinstance(app.screen, StageForm)  # the new stage's form, at once
+        await pilot.press("escape")
+        await settle(pilot)
+        clock.step(1)  # past the stray-key window after a form
         assert stage_ids(app)[:3] == ["attract", "foerste-moede", "interest"]
         assert len(the_map(app).query(StageColumn)) == 6
         assert focused_path(app) == ("stages", 1)
@@ -88,12 +93,18 @@ async def test_add_a_stage_then_a_touchpoint_with_ids_from_their_names(funnel: P
         await type_text(pilot, "Annonce på Facebook")
         await pilot.press("enter")
         await settle(pilot)
+        assert isinstance(app.screen, TouchpointForm)
+        await pilot.press("escape")
+        await settle(pilot)
+        clock.step(1)
         # The name is taken in stage 1: touchpoint ids are unique across the journey.
         assert tp_ids(app, 1) == ["annonce-paa-facebook"]
         assert focused_path(app) == ("stages", 1, "touchpoints", 0)
         await pilot.press("a")
         await type_text(pilot, "Annonce på Facebook")
         await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("escape")
         await settle(pilot)
         assert tp_ids(app, 1) == ["annonce-paa-facebook", "annonce-paa-facebook-2"]
         assert "● " in (the_map(app).title or "")  # unsaved changes
@@ -123,16 +134,21 @@ async def test_a_journey_without_stages_gets_its_first_stage_from_a_or_enter(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert the_map(app).journey_map.current() is None
+        clock = step_clock(app)
         await pilot.press("a", "enter")  # nothing typed: refused, the dialog stays
         assert isinstance(app.screen, PromptDialog)
         await type_text(pilot, "Behov")
         await pilot.press("enter")
         await settle(pilot)
+        assert isinstance(app.screen, StageForm)
+        await pilot.press("escape")
+        await settle(pilot)
+        clock.step(1)
         assert stage_ids(app) == ["behov"]
         assert focused_path(app) == ("stages", 0)
         assert [c.index for c in the_map(app).journey_map.columns] == [0]
 
-        await pilot.press("d")  # the stage goes again; Enter asks for a new first one
+        await pilot.press("d")  # the empty stage goes at once; Enter asks for a new first one
         await settle(pilot)
         assert stage_ids(app) == []
         await pilot.press("enter")
@@ -179,7 +195,7 @@ async def test_duplicate_delete_undo_and_redo(funnel: Path) -> None:
         assert tp_ids(app, 0) == original[:1] + original[2:]
 
         await goto(pilot, ("stages", 0))
-        await pilot.press("d")  # a whole stage, undoable like the rest
+        await pilot.press("d", "x")  # a whole stage (asked first), undoable like the rest
         await settle(pilot)
         assert stage_ids(app) == ["interest", "convert", "close", "delight"]
         await pilot.press("ctrl+z")
@@ -257,6 +273,7 @@ async def test_enter_opens_the_form_and_the_map_shows_its_changes(funnel: Path) 
     app = KunderejseApp(funnel)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
+        clock = step_clock(app)
         await goto(pilot, ("stages", 0, "touchpoints", 0))
         column = the_map(app).query(StageColumn).first()
         row_index = column.highlighted
@@ -269,6 +286,7 @@ async def test_enter_opens_the_form_and_the_map_shows_its_changes(funnel: Path) 
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, JourneyMapScreen)
+        clock.step(1)  # past the stray-key window after a form
         assert the_map(app).document.data["stages"][0]["touchpoints"][0]["emotion"] == 1
         assert str(column.options[row_index].prompt).startswith("1 ☹☹")
         found = the_map(app).journey_map.current()
@@ -307,6 +325,7 @@ async def test_keys_for_facts_personas_export_and_help(funnel: Path) -> None:
     app = KunderejseApp(funnel)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
+        clock = step_clock(app)
         for key, screen_type in [("f", JourneyForm), ("e", ExportScreen), ("f1", HelpScreen)]:
             await pilot.press(key)
             await settle(pilot)
@@ -314,6 +333,7 @@ async def test_keys_for_facts_personas_export_and_help(funnel: Path) -> None:
             await pilot.press("escape")
             await settle(pilot)
             assert isinstance(app.screen, JourneyMapScreen)
+            clock.step(1)  # past the stray-key window after the facts form
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         keys = str(app.screen.query_one("#help-keys").render())

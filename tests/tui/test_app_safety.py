@@ -79,7 +79,7 @@ async def test_edits_get_a_copy_within_moments_and_a_clean_save_removes_it(funne
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         doc = the_map(app).document
-        await pilot.press("d")  # delete the first stage
+        await pilot.press("d", "x")  # delete the first stage
         await settle(pilot, 0.2)
         copy = find_recovery(funnel)
         assert copy is not None and _same(copy.data, doc.data)
@@ -98,7 +98,7 @@ async def test_undoing_back_to_the_saved_state_removes_the_copy(funnel: Path) ->
     app = KunderejseApp(funnel, lang="en")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("d")
+        await pilot.press("d", "x")
         await settle(pilot, 0.2)
         assert find_recovery(funnel) is not None
         await pilot.press("ctrl+z")
@@ -113,7 +113,7 @@ async def test_quitting_with_discard_removes_the_copy_and_the_lock(funnel: Path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert lock_file(funnel).exists()
-        await pilot.press("d")
+        await pilot.press("d", "x")
         await settle(pilot, 0.2)
         assert find_recovery(funnel) is not None
         await pilot.press("ctrl+q")
@@ -219,7 +219,7 @@ async def test_a_failing_save_keeps_edits_and_copy_and_says_why(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         doc = the_map(app).document
-        await pilot.press("d")
+        await pilot.press("d", "x")
         await settle(pilot)
         edited = doc.snapshot().data
 
@@ -289,7 +289,7 @@ async def test_a_second_app_opens_read_only_until_it_takes_over(
         await settle(pilot)
         screen = the_map(app)
         assert (screen.title or "").startswith("[read-only] ")
-        await pilot.press("d")
+        await pilot.press("d", "x")
         await settle(pilot)
         assert not screen.document.dirty
         assert any("read-only" in n for n in notifications(app))
@@ -302,7 +302,7 @@ async def test_a_second_app_opens_read_only_until_it_takes_over(
         await settle(pilot)
         assert not (screen.title or "").startswith("[read-only]")
         assert still_ours(other_session) == "False"
-        await pilot.press("d")
+        await pilot.press("d", "x")
         await pilot.press("ctrl+s")
         await settle(pilot)
     assert len(load_file(funnel).data["stages"]) == 4
@@ -317,7 +317,7 @@ async def test_taking_over_at_once_from_the_dialog(
         await pilot.press("t")
         await settle(pilot)
         assert still_ours(other_session) == "False"
-        await pilot.press("d")
+        await pilot.press("d", "x")
         await settle(pilot, 0.2)
         assert the_map(app).document.dirty
         assert find_recovery(funnel) is not None
@@ -327,7 +327,7 @@ async def test_a_session_that_was_taken_over_stops_saving(funnel: Path) -> None:
     app = KunderejseApp(funnel, lang="en")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("d")
+        await pilot.press("d", "x")
         await settle(pilot)
         subprocess.run(
             [

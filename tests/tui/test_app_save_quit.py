@@ -123,7 +123,7 @@ async def test_quit_with_changes_asks_cancel_stays_discard_quits(funnel: Path) -
     app = KunderejseApp(funnel)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("d")  # delete the first stage
+        await pilot.press("d", "x")  # delete the first stage
         await settle(pilot)
         await pilot.press("ctrl+q")
         await pilot.pause()

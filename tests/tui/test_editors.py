@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import Input, Select, SelectionList, Static
+from textual.widgets import Input, Select, Static
 
 from kunderejse_tui.journey.document import JourneyDocument
 from kunderejse_tui.journey.dump import dump
@@ -25,6 +25,7 @@ from kunderejse_tui.tui.screens.editors import (
 )
 from kunderejse_tui.tui.screens.editors.discard import DiscardDialog
 from kunderejse_tui.tui.widgets.string_list import StringList, StringListItems
+from kunderejse_tui.tui.widgets.tick_box import TickBox
 
 SAMPLE = Path(__file__).parents[2] / "sample_journeys" / "bilkoeb-privat.journey.yaml"
 SIZE = (100, 40)
@@ -260,8 +261,8 @@ async def test_touchpoint_form_emotion_channel_personas(doc: JourneyDocument) ->
         await pilot.press("right")  # takes customer-service, found by its Danish name
         assert app.screen.query_one("#f-channel", Input).value == "customer-service"
         await choose(pilot, "#f-kind", "owned")
-        await focus(pilot, "#f-personas")
-        await pilot.press("space", "down", "space")  # Mette off, Kasper on
+        await focus(pilot, "#f-personas-0")
+        await pilot.press("space", "tab", "space")  # Mette off, Kasper on: one Tab stop each
         await focus(pilot, "#f-opportunities StringListEntry")
         await pilot.press("up", "delete")  # the last opportunity goes
         await save(pilot)
@@ -355,8 +356,8 @@ async def test_wrong_types_are_shown_and_left_alone(tmp_path: Path) -> None:
         emotion = app.screen.query_one("#f-emotion", Select)
         assert "high" in str(emotion.query_one("SelectCurrent #label", Static).render())
         assert app.screen.query_one("#f-channel", Input).value == "7"
-        personas = app.screen.query_one("#f-personas", SelectionList)
-        assert personas.selected == ["mette"]
+        ticks = list(app.screen.query("#f-personas TickBox").results(TickBox))
+        assert [t.value for t in ticks] == [True]  # "mette", the one id in the file
         await replace_text(pilot, "#f-name", "Tæt på")
         await save(pilot)
     tp = document.data["stages"][0]["touchpoints"][0]

@@ -11,11 +11,12 @@ from typing import ClassVar, Literal
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from kunderejse_tui.tui.localized import Localized
+from kunderejse_tui.tui.widgets.choice_buttons import ChoiceButtons
 
 QuitChoice = Literal["save", "discard", "cancel"]
 
@@ -45,10 +46,10 @@ class QuitDialog(Localized[QuitChoice], ModalScreen[QuitChoice]):
         with Vertical(classes="dialog-box"):
             yield Label(id="dialog-title", classes="dialog-title")
             yield Static(id="dialog-body", classes="dialog-body")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(id="save", variant="primary")
-                yield Button(id="discard", variant="error")
-                yield Button(id="cancel")
+            with ChoiceButtons(classes="dialog-buttons"):
+                yield Button(id="save", variant="primary", compact=True)
+                yield Button(id="discard", variant="error", compact=True)
+                yield Button(id="cancel", compact=True)
 
     def refresh_texts(self) -> None:
         title = "confirm.leave_title" if self.leaving else "confirm.quit_title"
@@ -59,6 +60,7 @@ class QuitDialog(Localized[QuitChoice], ModalScreen[QuitChoice]):
         self.query_one("#save", Button).label = self.t("confirm.save_button")
         self.query_one("#discard", Button).label = self.t("confirm.discard_button")
         self.query_one("#cancel", Button).label = self.t("confirm.cancel_button")
+        self.query_one(ChoiceButtons).fit_columns()
 
     def on_mount(self) -> None:
         self.query_one("#save", Button).focus()
@@ -93,9 +95,9 @@ class CommentsDialog(Localized[bool], ModalScreen[bool]):
         with Vertical(classes="dialog-box"):
             yield Label(id="dialog-title", classes="dialog-title")
             yield Static(id="dialog-body", classes="dialog-body")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(id="yes", variant="warning")
-                yield Button(id="no")
+            with ChoiceButtons(classes="dialog-buttons"):
+                yield Button(id="yes", variant="warning", compact=True)
+                yield Button(id="no", compact=True)
 
     def refresh_texts(self) -> None:
         self.query_one("#dialog-title", Label).update(self.t("confirm.comments_title"))
@@ -104,6 +106,7 @@ class CommentsDialog(Localized[bool], ModalScreen[bool]):
         )
         self.query_one("#yes", Button).label = self.t("confirm.save_anyway_button")
         self.query_one("#no", Button).label = self.t("confirm.cancel_button")
+        self.query_one(ChoiceButtons).fit_columns()
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Literal
 
 from kunderejse_tui.journey.disk import explain_os_error
 from kunderejse_tui.journey.fileio import SaveError, save_journey
-from kunderejse_tui.tui.recovery_service import DiskVersion, JourneyGuard
+from kunderejse_tui.tui.recovery_service import JourneyGuard
 from kunderejse_tui.tui.screens.prompt import PromptDialog
 from kunderejse_tui.tui.screens.recovery import Choice, ChoiceDialog, DiffScreen, difference
 
@@ -32,11 +32,13 @@ def suggested_name(path: Path) -> str:
     return f"{stem}-mine{SUFFIX}"  # pragma: no cover
 
 
-def _choices(disk: DiskVersion, mergeable: bool) -> list[Choice]:
+def conflict_choices(*, mergeable: bool, reloadable: bool) -> list[Choice]:
+    """The answers to "changed on disk": all six when the disk's version can be read
+    and the two sides touched different items."""
     out = []
     if mergeable:
         out.append(Choice("merge", "safety.merge", "m", "primary"))
-    if disk.loaded is not None:
+    if reloadable:
         out.append(Choice("reload", "safety.reload", "r", "error"))
     out += [
         Choice("keep", "safety.keep_mine", "k", "warning"),
@@ -45,6 +47,35 @@ def _choices(disk: DiskVersion, mergeable: bool) -> list[Choice]:
         Choice("cancel", "safety.cancel", "c"),
     ]
     return out
+
+
+def conflict_dialog(body: str, choices: list[Choice]) -> ChoiceDialog:
+    """The question itself; "Show the difference" has the focus (it changes nothing)."""
+    return ChoiceDialog("safety.changed_title", body, choices, focus_id="diff")
+
+
+def merge_conflicts_notice(conflicts: str) -> ChoiceDialog:
+    """The merge found items both sides changed: nothing was merged."""
+    return ChoiceDialog(
+        "safety.merge_conflicts_title",
+        ("safety.merge_conflicts_body", {"conflicts": conflicts}),
+        [Choice("ok", "safety.diff_close", "o", "primary")],
+        cancel_id="ok",
+    )
+
+
+def reload_question() -> ChoiceDialog:
+    """Reloading loses the app's changes: asked once more, No focused."""
+    return ChoiceDialog(
+        "safety.reload_confirm_title",
+        ("safety.reload_confirm_body", {}),
+        [
+            Choice("yes", "safety.reload_yes", "y", "error"),
+            Choice("no", "safety.cancel", "c"),
+        ],
+        cancel_id="no",
+        focus_id="no",
+    )
 
 
 async def resolve(session: JourneySession, guard: JourneyGuard) -> bool:
@@ -59,14 +90,10 @@ async def resolve(session: JourneySession, guard: JourneyGuard) -> bool:
             body += "\n\n" + session.t(
                 "safety.changed_unreadable", problem=disk.error.problems[0].format(lang)
             )
-        choice = await app.push_screen_wait(
-            ChoiceDialog(
-                "safety.changed_title",
-                body,
-                _choices(disk, guard.can_merge(disk)),
-                focus_id="diff",
-            )
+        choices = conflict_choices(
+            mergeable=guard.can_merge(disk), reloadable=disk.loaded is not None
         )
+        choice = await app.push_screen_wait(conflict_dialog(body, choices))
         if choice == "merge" and guard.can_merge(disk):
             result = guard.merge_with(disk)
             if result.merged is not None:
@@ -74,27 +101,9 @@ async def resolve(session: JourneySession, guard: JourneyGuard) -> bool:
                 app.notify(session.t("safety.merged"))
                 return True
             conflicts = "\n".join(f"• {c.message(lang)}" for c in result.conflicts[:8])
-            await app.push_screen_wait(
-                ChoiceDialog(
-                    "safety.merge_conflicts_title",
-                    ("safety.merge_conflicts_body", {"conflicts": conflicts}),
-                    [Choice("ok", "safety.diff_close", "o", "primary")],
-                    cancel_id="ok",
-                )
-            )
+            await app.push_screen_wait(merge_conflicts_notice(conflicts))
         elif choice == "reload" and disk.loaded is not None:
-            sure = await app.push_screen_wait(
-                ChoiceDialog(
-                    "safety.reload_confirm_title",
-                    ("safety.reload_confirm_body", {}),
-                    [
-                        Choice("yes", "safety.reload_yes", "y", "error"),
-                        Choice("no", "safety.cancel", "c"),
-                    ],
-                    cancel_id="no",
-                    focus_id="no",
-                )
-            )
+            sure = await app.push_screen_wait(reload_question())
             if sure == "yes":
                 guard.adopt(disk, disk.loaded.data, label="Reload from disk")
                 app.notify(session.t("safety.reloaded"))

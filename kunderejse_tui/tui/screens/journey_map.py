@@ -12,7 +12,7 @@ import contextlib
 import os
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
@@ -22,6 +22,7 @@ from kunderejse_tui.journey.document import JourneyDocument
 from kunderejse_tui.journey.edits import KeyPath
 from kunderejse_tui.journey.problems import JourneyLoadError, Problem
 from kunderejse_tui.tui.journey_files import shown_path
+from kunderejse_tui.tui.key_guard import StrayKeyGuard
 from kunderejse_tui.tui.localized import Localized
 from kunderejse_tui.tui.map_editing import MapEditing
 from kunderejse_tui.tui.screens.confirm import QuitChoice, QuitDialog
@@ -41,6 +42,8 @@ if TYPE_CHECKING:
 
 # What works on a preview, before the whole file is read: moving around only.
 MOVES = {"stage", "item", "column", "toggle_problems"}
+# Keys that typing text produces besides printable ones (key_guard.py).
+TYPED_KEYS = {"enter", "backspace", "delete", "tab"}
 # Top-level keys the journey facts form edits: a problem there opens that form.
 FACT_KEYS = {
     "title", "description", "language", "market", "model", "state", "owner",
@@ -91,7 +94,10 @@ class JourneyMapScreen(Localized[None]):
     | i | interviews: start a new one or continue one |
     | o | evidence: the quotes behind the current stage or touchpoint, and what is assumed |
     | y | synthesis: all answers per question, by persona and tag |
-    | escape | back to the list of journeys (or out of the problems panel) |
+    | escape | out of the problems panel; on the map itself nothing (it says how to close) |
+    | ctrl+w | close the journey: back to the list of journeys (asks first if unsaved) |
+
+    Keys typed just after a form or a prompt closes are not commands (key_guard.py).
     """
 
     AUTO_FOCUS = None  # the screen itself takes the keys; see JourneyMap.enter_column
@@ -131,6 +137,7 @@ class JourneyMapScreen(Localized[None]):
         Binding("o", "coverage", "iv.key.coverage", show=False),
         Binding("y", "synthesis", "iv.key.synthesis", show=False),
         Binding("escape", "back", "key.back", show=False),
+        Binding("ctrl+w", "close", "keys.close_journey"),
     ]
 
     def __init__(self, session: JourneySession, whole_file: bytes | None = None) -> None:
@@ -140,7 +147,8 @@ class JourneyMapScreen(Localized[None]):
         self.session = session
         self.document = session.document
         self.journey_map = JourneyMap(session)
-        self.editing = MapEditing(session, self.journey_map)
+        self.key_guard = StrayKeyGuard()
+        self.editing = MapEditing(session, self.journey_map, self.key_guard)
         self._whole_file = whole_file
         self._problems_shown = False
         self.hits: list[Hit] = []
@@ -280,6 +288,17 @@ class JourneyMapScreen(Localized[None]):
             self.notify(self.t("map.not_on_map"), severity="warning")
 
     # ---- moving and editing: the keys are the screen's, the work the map's
+
+    def on_key(self, event: events.Key) -> None:
+        """Stray typing after a form closed: the key goes nowhere (bindings never see it).
+
+        Only keys that typing produces: ctrl+z, the arrows and F-keys are never typed
+        by accident in the middle of a sentence, and undo must work at once."""
+        if (event.is_printable or event.key in TYPED_KEYS) and self.key_guard.swallow():
+            event.stop()
+            event.prevent_default()
+            if self.key_guard.swallowed == 1:
+                self.notify(self.t("keys.stray_typing"), severity="warning", timeout=4)
 
     def on_journey_map_row_chosen(self, _: JourneyMap.RowChosen) -> None:
         if not self.document.partial:
@@ -425,18 +444,26 @@ class JourneyMapScreen(Localized[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.document.partial and action not in MOVES:
             return None  # shown greyed out for the fraction of a second the rest takes
-        if action == "back":
+        if action == "close":
             # Opened on a file, there is no list to go back to: hide the key.
-            panels = self.query(ProblemsPanel)
-            return len(self.app.screen_stack) > 2 or any(p.has_focus for p in panels)
+            return len(self.app.screen_stack) > 2
         return True
 
     def action_back(self) -> None:
+        """Escape: out of the problems panel; on the map, only a word on how to close.
+
+        Escape is pressed by reflex (to leave a field, a dialog, a menu): leaving the
+        journey on it put a "close without saving?" question one Enter away."""
         panel = self.query_one(ProblemsPanel)
         if panel.has_focus:
             panel.can_focus = False
             self.set_focus(None)
             return
+        if self.check_action("close", ()):
+            self.notify(self.t("keys.escape_on_map"), timeout=4)
+
+    def action_close(self) -> None:
+        """ctrl+w: back to the list of journeys, asking first when there are unsaved changes."""
         if len(self.app.screen_stack) <= 2:
             return  # opened on a file: there is nothing to go back to
         if not self.document.dirty:

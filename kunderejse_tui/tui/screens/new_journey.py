@@ -13,7 +13,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
@@ -24,6 +24,7 @@ from kunderejse_tui.journey.slugs import slugify
 from kunderejse_tui.journey.templates import new_journey, template_names
 from kunderejse_tui.tui.journey_files import SUFFIX, shown_path
 from kunderejse_tui.tui.localized import Localized
+from kunderejse_tui.tui.widgets.choice_buttons import ChoiceButtons
 from kunderejse_tui.tui.widgets.tick_box import TickBox
 
 
@@ -52,25 +53,27 @@ class NewJourneyScreen(Localized[Path | None], ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box new-journey"):
             yield Label(id="dialog-title", classes="dialog-title")
-            yield Label(id="new-template-label")
-            yield Select[str](
-                [(label, tid) for tid, label in template_names(self.lang)],
-                id="new-template",
-                allow_blank=False,
-            )
-            yield Label(id="new-lang-label")
-            yield Select[str](
-                [("Dansk", "da"), ("English", "en")], id="new-lang", allow_blank=False
-            )
-            yield Label(id="new-title-label")
-            yield Input(id="new-title")
-            yield Label(id="new-file-label")
-            yield Input(id="new-file")
-            yield TickBox(id="new-suggestions")
-            yield Static(id="new-error", classes="dialog-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(id="create", variant="primary")
-                yield Button(id="cancel")
+            # The fields scroll at 80x24; the buttons under them stay on screen.
+            with VerticalScroll(classes="dialog-body-scroll"):
+                yield Label(id="new-template-label")
+                yield Select[str](
+                    [(label, tid) for tid, label in template_names(self.lang)],
+                    id="new-template",
+                    allow_blank=False,
+                )
+                yield Label(id="new-lang-label")
+                yield Select[str](
+                    [("Dansk", "da"), ("English", "en")], id="new-lang", allow_blank=False
+                )
+                yield Label(id="new-title-label")
+                yield Input(id="new-title")
+                yield Label(id="new-file-label")
+                yield Input(id="new-file")
+                yield TickBox(id="new-suggestions")
+                yield Static(id="new-error", classes="dialog-error")
+            with ChoiceButtons(classes="dialog-buttons"):
+                yield Button(id="create", variant="primary", compact=True)
+                yield Button(id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#new-lang", Select).value = self.lang
@@ -91,8 +94,9 @@ class NewJourneyScreen(Localized[Path | None], ModalScreen[Path | None]):
             self.t("new.file", dir=shown_path(self.directory))
         )
         self.query_one("#new-suggestions", Checkbox).label = self.t("new.suggestions")
-        self.query_one("#create", Button).label = self.t("new.create")
-        self.query_one("#cancel", Button).label = self.t("prompt.cancel")
+        self.query_one("#create", Button).label = f"{self.t('new.create')} (ctrl+s)"
+        self.query_one("#cancel", Button).label = f"{self.t('prompt.cancel')} (Esc)"
+        self.query_one(ChoiceButtons).fit_columns()
 
     @on(Input.Changed, "#new-title")
     def title_changed(self, event: Input.Changed) -> None:

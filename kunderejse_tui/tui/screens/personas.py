@@ -36,7 +36,7 @@ class PersonasScreen(Localized[None]):
     | enter | edit the persona |
     | a | add a persona |
     | c | duplicate |
-    | d / delete | delete (ctrl+z brings it back) |
+    | d / delete | delete (asks first when something names it; ctrl+z brings it back) |
     | shift+up / shift+down, K / J | move up / down |
     | r / f2 | rename the id (references follow) |
     | ctrl+z / ctrl+y | undo / redo |
@@ -153,9 +153,23 @@ class PersonasScreen(Localized[None]):
         self._fill(select=new)
 
     def action_delete(self) -> None:
+        from kunderejse_tui.tui.delete_questions import persona_question
+
         index = self._current()
         if index is None:
             return
+        question = persona_question(self.lang, self.document.data, self._personas()[index])
+        if question is None:
+            self._delete(index)
+            return
+
+        def answered(choice: str | None) -> None:
+            if choice == "delete":
+                self._delete(index)
+
+        self.app.push_screen(question, answered)
+
+    def _delete(self, index: int) -> None:
         name = text(as_dict(self._personas()[index]).get("name"))
         try:
             self.document.editor.remove(("personas",), index, label="Delete persona")

@@ -14,13 +14,15 @@ from typing import ClassVar
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from kunderejse_tui.journey.dump import dump
 from kunderejse_tui.journey.text_diff import unified_diff
 from kunderejse_tui.tui.localized import Localized
+from kunderejse_tui.tui.widgets.choice_buttons import ChoiceButtons
 
 
 @dataclass(frozen=True)
@@ -56,17 +58,21 @@ class ChoiceDialog(Localized[str], ModalScreen[str]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Label(id="dialog-title", classes="dialog-title")
-            yield Static(id="dialog-body", classes="dialog-body")
-            with Horizontal(classes="dialog-buttons"):
+            with VerticalScroll(classes="dialog-body-scroll"):
+                yield Static(id="dialog-body", classes="dialog-body")
+            with ChoiceButtons(classes="dialog-buttons"):
                 for c in self.choices:
-                    yield Button(id=f"choice-{c.id}", variant=c.variant)  # type: ignore[arg-type]
+                    yield Button(id=f"choice-{c.id}", variant=c.variant, compact=True)  # type: ignore[arg-type]
 
     def refresh_texts(self) -> None:
         self.query_one("#dialog-title", Label).update(self.t(self.title_key))
         body = self.body if isinstance(self.body, str) else self.t(self.body[0], **self.body[1])
         self.query_one("#dialog-body", Static).update(body)
         for c in self.choices:
-            self.query_one(f"#choice-{c.id}", Button).label = f"{self.t(c.label_key)} [{c.key}]"
+            # Content, not markup: "[m]" would be read as a style and vanish.
+            label = Content(f"{self.t(c.label_key)} [{c.key}]")
+            self.query_one(f"#choice-{c.id}", Button).label = label
+        self.query_one(ChoiceButtons).fit_columns()
 
     def on_mount(self) -> None:
         self.query_one(f"#choice-{self.focus_id}", Button).focus()
@@ -84,6 +90,19 @@ class ChoiceDialog(Localized[str], ModalScreen[str]):
 
     def action_cancel(self) -> None:
         self.dismiss(self.cancel_id)
+
+
+def other_session_dialog(pid: int, host: str, file_name: str) -> ChoiceDialog:
+    """Another session has the journey open: read it only, or take it over."""
+    return ChoiceDialog(
+        "safety.other_title",
+        ("safety.other_body", {"pid": pid, "host": host, "file": file_name}),
+        [
+            Choice("read-only", "safety.read_only", "r", "primary"),
+            Choice("take-over", "safety.take_over", "t", "warning"),
+        ],
+        cancel_id="read-only",
+    )
 
 
 def difference(old: dict[str, object] | None, new: dict[str, object], header: str) -> str:
@@ -111,13 +130,16 @@ class DiffScreen(Localized[None], ModalScreen[None]):
             yield Label(id="dialog-title", classes="dialog-title")
             with VerticalScroll(id="diff-scroll"):
                 yield Static(id="diff-text", markup=False)
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(id="diff-close", variant="primary")
+            with ChoiceButtons(classes="dialog-buttons"):
+                yield Button(id="diff-close", variant="primary", compact=True)
 
     def refresh_texts(self) -> None:
         self.query_one("#dialog-title", Label).update(self.t("safety.diff_title"))
         self.query_one("#diff-text", Static).update(self.text or self.t("safety.diff_none"))
-        self.query_one("#diff-close", Button).label = self.t("safety.diff_close")
+        self.query_one("#diff-close", Button).label = Content(
+            f"{self.t('safety.diff_close')} [Esc]"
+        )
+        self.query_one(ChoiceButtons).fit_columns()
 
     def on_mount(self) -> None:
         self.query_one("#diff-close", Button).focus()

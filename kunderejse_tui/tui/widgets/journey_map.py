@@ -228,11 +228,22 @@ class JourneyMap(Container):
         self.enter_column(columns[target])
 
     def step_item(self, delta: int) -> None:
-        """To the next (``delta`` > 0) or previous row of the current stage."""
+        """To the next (``delta`` > 0) or previous row of the current stage.
+
+        It stops at the first and last row (a bell): wrapping round to the other
+        end of a long stage looked like a jump to somewhere else entirely."""
         found = self.current()
-        if found is not None:
-            column, _ = found
-            (column.action_cursor_down if delta > 0 else column.action_cursor_up)()
+        if found is None:
+            return
+        column, _ = found
+        here = column.highlighted
+        if here is not None:
+            options = column.options
+            ahead = options[here + 1 :] if delta > 0 else options[:here]
+            if all(option.disabled for option in ahead):
+                self.app.bell()
+                return
+        (column.action_cursor_down if delta > 0 else column.action_cursor_up)()
 
     def move_in_column(self, move: ColumnMove) -> None:
         """Home, End, Page Up/Down in the current column."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import ClassVar, Protocol
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -25,6 +25,7 @@ from kunderejse_tui.tui import key_descriptions
 from kunderejse_tui.tui.i18n import tr
 from kunderejse_tui.tui.screens.editors.discard import Choice, DiscardDialog
 from kunderejse_tui.tui.screens.editors.fields import Field, FormRow, Section
+from kunderejse_tui.tui.widgets.guarded_button import GuardedButton
 
 
 class DocumentLike(Protocol):
@@ -107,13 +108,14 @@ class EditorForm(ModalScreen[bool]):
             with Vertical(id="editor-footer"):
                 yield Static(tr(self.lang, "ed.hint"), id="editor-hint")
                 with Horizontal(id="editor-buttons"):
-                    yield Button(
+                    # Enter presses these only when moved to on purpose (guarded_button.py).
+                    yield GuardedButton(
                         f"{tr(self.lang, 'ed.save')} (ctrl+s)",
                         id="editor-save",
                         variant="primary",
                         compact=True,
                     )
-                    yield Button(
+                    yield GuardedButton(
                         f"{tr(self.lang, 'ed.cancel')} (Esc)", id="editor-cancel", compact=True
                     )
         # Over the map's footer, which would otherwise list keys that do not apply here.
@@ -175,6 +177,17 @@ class EditorForm(ModalScreen[bool]):
     @on(Button.Pressed, "#editor-cancel")
     def _cancel_pressed(self) -> None:
         self.action_cancel()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # Light up the row of the focused field (editors.tcss: .editor-row.-has-focus).
+        for row in self.query(".editor-row"):
+            row.set_class(event.widget in row.walk_children(), "-has-focus")
+
+    @on(GuardedButton.TypedOn)
+    def _typed_on_button(self, event: GuardedButton.TypedOn) -> None:
+        # Typing meant for a field must not vanish without a word: say where the focus is.
+        key = "keys.enter_after_typing" if event.pressing else "keys.typed_on_button"
+        self.notify(tr(self.lang, key, button=event.label), severity="warning", timeout=6)
 
     # ---- writing
 

@@ -7,12 +7,13 @@ from typing import ClassVar, Literal
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
 from kunderejse_tui.tui import key_descriptions
 from kunderejse_tui.tui.i18n import tr
+from kunderejse_tui.tui.widgets.choice_buttons import ChoiceButtons
 
 Choice = Literal["save", "discard", "keep"]
 
@@ -23,7 +24,8 @@ class DiscardDialog(ModalScreen[Choice]):
     | Key | Action |
     | :- | :- |
     | s, ctrl+s | save the form's changes |
-    | d, enter | discard them (Enter: the focused button) |
+    | d | discard them |
+    | enter | the focused button (at first: keep editing) |
     | escape, n | back to the form |
     """
 
@@ -46,7 +48,7 @@ class DiscardDialog(ModalScreen[Choice]):
         with Vertical(id="discard-dialog"):
             yield Label(tr(t, "ed.discard.title"), id="discard-title")
             yield Label(tr(t, "ed.discard.body", n=self.changed))
-            with Horizontal(id="discard-buttons"):
+            with ChoiceButtons(id="discard-buttons"):
                 yield Button(f"{tr(t, 'ed.discard.save')} (s)", id="save", compact=True)
                 yield Button(
                     f"{tr(t, 'ed.discard.discard')} (d)",
@@ -58,7 +60,8 @@ class DiscardDialog(ModalScreen[Choice]):
 
     def on_mount(self) -> None:
         key_descriptions.translate(self, self.lang)
-        self.query_one("#discard", Button).focus()
+        # Keep editing is the default: an Enter typed in a hurry must not throw work away.
+        self.query_one("#keep", Button).focus()
 
     def action_choose(self, choice: Choice) -> None:
         self.dismiss(choice)

@@ -19,7 +19,7 @@ from textual.content import Content
 from textual.suggester import Suggester
 from textual.validation import Validator
 from textual.widget import Widget
-from textual.widgets import Input, Select, SelectionList, Static, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 
 from kunderejse_tui.journey.access import text, texts
 from kunderejse_tui.journey.channels import channel_label, suggest_channels
@@ -29,6 +29,7 @@ from kunderejse_tui.tui.i18n import tr
 from kunderejse_tui.tui.widgets.emotion import GLYPHS
 from kunderejse_tui.tui.widgets.form_input import FormInput
 from kunderejse_tui.tui.widgets.string_list import StringList
+from kunderejse_tui.tui.widgets.tick_box import TickBox
 
 
 class _Keep:
@@ -415,11 +416,16 @@ class PersonaField(ChoiceField):
 
 
 class PersonasField(Field):
-    """Several personas of the journey (none chosen means all of them)."""
+    """Several personas of the journey (none chosen means all of them).
+
+    One tick box per persona, each its own Tab stop: a single list that looked like
+    several fields took one Tab, and the next Tab landed on Save unnoticed.
+    """
 
     def __init__(self, key: str, label: str, personas: Sequence[tuple[str, str]]) -> None:
         super().__init__(key, label)
         self.personas = list(personas)
+        self.boxes: list[tuple[str, TickBox]] = []
 
     def accepts(self, raw: object) -> bool:
         if isinstance(raw, list):
@@ -432,33 +438,37 @@ class PersonasField(Field):
     def make(self) -> Widget:
         chosen = self.chosen()
         known = [pid for pid, _ in self.personas]
-        rows: list[tuple[Content, str, bool]] = [
-            (Content(f"{name} ({pid})"), pid, pid in chosen) for pid, name in self.personas
+        rows: list[tuple[str, str, bool]] = [
+            (f"{name} ({pid})", pid, pid in chosen) for pid, name in self.personas
         ]
         rows += [
-            (Content(tr(self.lang, "ed.unknown_persona", id=pid)), pid, True)
+            (tr(self.lang, "ed.unknown_persona", id=pid), pid, True)
             for pid in chosen
             if pid not in known
         ]
         self._initial = tuple(pid for _, pid, on in rows if on) if rows else None
         if not rows:
             return Static(tr(self.lang, "ed.no_personas"), id=widget_id(self.key), classes="muted")
-        return SelectionList[str](*rows, compact=True, id=widget_id(self.key))
+        base = widget_id(self.key)
+        self.boxes = [
+            (pid, TickBox(Content(label), on, compact=True, id=f"{base}-{n}"))
+            for n, (label, pid, on) in enumerate(rows)
+        ]
+        return Vertical(*(box for _, box in self.boxes), id=base, classes="persona-ticks")
 
     def current(self) -> tuple[str, ...] | None:
-        if not isinstance(self.widget, SelectionList):
+        if not self.boxes:
             return None
         # In list order, so the result does not depend on the order of clicks.
-        selected = set(self.widget.selected)
-        return tuple(
-            self.widget.get_option_at_index(i).value
-            for i in range(self.widget.option_count)
-            if self.widget.get_option_at_index(i).value in selected
-        )
+        return tuple(pid for pid, box in self.boxes if box.value)
 
     def result(self) -> object:
         chosen = self.current()
         return list(chosen) if chosen else MISSING
+
+    def focus(self) -> None:
+        if self.boxes and not self.locked:
+            self.boxes[0][1].focus()
 
 
 class ListField(Field):
