@@ -62,7 +62,15 @@ CORE_AREAS: dict[str, str] = {
     "channel": "channels",
     "merge": "merge",
 }
-UI_TABLES = ("ui_app", "ui_compare", "ui_editors", "ui_export", "ui_interview", "ui_safety")
+UI_TABLES = (
+    "ui_app",
+    "ui_compare",
+    "ui_editors",
+    "ui_export",
+    "ui_interview",
+    "ui_layout",
+    "ui_safety",
+)
 TABLES: tuple[str, ...] = (*sorted(set(CORE_AREAS.values())), *UI_TABLES)
 
 _loaded: dict[str, dict[str, Entry]] = {}
