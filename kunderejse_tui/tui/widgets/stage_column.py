@@ -183,7 +183,9 @@ def _touchpoint(
         content = content.append("\n").append(_hang(Content("     "), line, "dim", width))
     who = [personas.get(p, p) for p in texts(tp.get("personas"))]
     if who:
-        content = content.append("\n").append(Content.styled("     " + ", ".join(who), "italic"))
+        content = content.append("\n").append(
+            _hang(Content("     "), ", ".join(who), "italic", width)
+        )
     badge = badges.get(text(tp.get("id")))
     if badge:
         content = content.append("\n     ").append(badge_content(badge, lang))
