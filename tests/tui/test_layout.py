@@ -100,6 +100,7 @@ async def test_the_footer_keeps_quit_and_help_at_80_columns(funnel: Path) -> Non
         actions = [k.action for k in keys]
         assert "quit" in actions
         assert "help" in actions
+        assert "save" in actions
         for key in keys:
             region = key.region
             assert region.right <= 80, (key.action, region)

@@ -286,7 +286,8 @@ class PresentationScreen(Localized[int]):
         if not curve.display:
             return
         width = max(self.app.size.width - 2 * PAD, 40)
-        rows = self.app.size.height // 3 if self.overview else self.app.size.height // 4
+        # Under the overview's cards the curve gets half the rows: it is the story there.
+        rows = self.app.size.height // 2 if self.overview else self.app.size.height // 4
         cards = self.query_one(StageOverview)
         per_stage = max(width // max(stages, 1), 3)
         if self.overview and cards.one_row:

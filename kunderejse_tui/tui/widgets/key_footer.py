@@ -15,8 +15,8 @@ from textual.app import ComposeResult
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-# Actions the footer always shows: leaving the app, and the way to every other key.
-KEEP = frozenset({"quit", "help"})
+# Actions the footer always shows: saving, leaving the app, and the way to every other key.
+KEEP = frozenset({"save", "quit", "help"})
 
 
 def key_width(key: FooterKey) -> int:
