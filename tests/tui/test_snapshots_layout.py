@@ -76,7 +76,9 @@ def test_help_at_80x24(snap_compare: Any) -> None:
     assert snap_compare(app, terminal_size=(80, 24), run_before=keys("f1"))
 
 
-def test_export_at_80x24(snap_compare: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_export_at_80x24(
+    snap_compare: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     shutil.copyfile(FUNNEL, tmp_path / FUNNEL.name)
     monkeypatch.chdir(tmp_path)
     app = KunderejseApp(Path(FUNNEL.name))
