@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 from textual.widgets._footer import FooterKey
 
@@ -128,7 +129,7 @@ async def test_the_home_table_shows_the_status_at_80_columns(funnel: Path) -> No
         status_x = sum(c.get_render_width(table) for c in list(table.columns.values())[:2])
         status_width = list(table.columns.values())[2].get_render_width(table)
         assert status_x + status_width <= table.size.width
-        assert table.get_cell_at((0, 2)) == "✓ gyldig"
+        assert table.get_cell_at(Coordinate(0, 2)) == "✓ gyldig"
 
 
 def test_cards_hide_ids_and_show_pains_opportunities_and_the_call_to_action() -> None:
