@@ -7,6 +7,7 @@ change, and look at the SVGs. Runs from the repository (paths on screen are rela
 
 from __future__ import annotations
 
+import datetime
 import shutil
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,8 @@ import pytest
 from textual.pilot import Pilot
 
 from kunderejse_tui.tui.app import KunderejseApp
-from tests.tui.helpers import FUNNEL, LIFECYCLE, REPO, settle
+from kunderejse_tui.tui.screens.interview_start import InterviewStartScreen
+from tests.tui.helpers import FUNNEL, LIFECYCLE, REPO, settle, the_document
 
 SIZES = [(80, 24), (120, 40), (200, 50)]
 SIZE_IDS = ["80x24", "120x40", "200x50"]
@@ -91,4 +93,13 @@ def test_interview_at_80x24(
     shutil.copyfile(FUNNEL, tmp_path / FUNNEL.name)
     monkeypatch.chdir(tmp_path)
     app = KunderejseApp(Path(FUNNEL.name))
-    assert snap_compare(app, terminal_size=(80, 24), run_before=keys("i"))
+
+    async def run(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        # A fixed "today": the form's date field starts on it.
+        today = datetime.date(2026, 11, 24)
+        pilot.app.push_screen(InterviewStartScreen(the_document(pilot.app), today=lambda: today))
+        await settle(pilot)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run)
