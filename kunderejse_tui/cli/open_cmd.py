@@ -23,6 +23,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="a journey to open, or a folder for the home screen (default: the current folder)",
     )
     p.add_argument("--lang", choices=["da", "en"], default=None, help="language of the app")
+    p.add_argument(
+        "--present",
+        action="store_true",
+        help="start in presentation mode (large text, one stage at a time; Escape: the map); "
+        "needs a journey file",
+    )
     p.set_defaults(func=run)
 
 
@@ -32,6 +38,8 @@ def run(args: argparse.Namespace) -> int:
         from kunderejse_tui.cli.common import command_hint
 
         raise UsageError(f"{args.path}: no such file or directory{command_hint(args.path)}")
+    if args.present and path.is_dir():
+        raise UsageError(f"{args.path}: --present needs a journey file, not a folder")
     from kunderejse_tui.tui.app import run_app
 
-    return run_app(path, lang=args.lang)
+    return run_app(path, lang=args.lang, present=args.present)

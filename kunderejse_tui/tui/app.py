@@ -65,8 +65,17 @@ class KunderejseApp(App[int]):
 
     lang: reactive[str] = reactive("da", init=False)
 
-    def __init__(self, path: Path, lang: str | None = None, *, gc_paused: bool = False) -> None:
+    def __init__(
+        self,
+        path: Path,
+        lang: str | None = None,
+        *,
+        gc_paused: bool = False,
+        present: bool = False,
+    ) -> None:
+        """``present``: open the journey straight in presentation mode (``--present``)."""
         super().__init__()
+        self.start_present = present
         self.start_path = Path(path)
         self.lang_override = lang is not None
         self.start_lang = lang or "da"
@@ -157,6 +166,12 @@ class KunderejseApp(App[int]):
         """The journey is read: its session, and its map in place of the loading screen."""
         self.journey = JourneySession(self, message.document)
         self.switch_screen(JourneyMapScreen(self.journey, message.whole_file))
+        if self.start_present:
+            # Over the map, which Escape returns to (screens/presentation.py).
+            from kunderejse_tui.tui.screens.presentation import PresentationScreen
+
+            self.start_present = False
+            self.push_screen(PresentationScreen(self.journey))
 
     def journey_closed(self, session: JourneySession) -> None:
         if self.journey is session:
@@ -237,7 +252,7 @@ class KunderejseApp(App[int]):
         )
 
 
-def run_app(path: Path, lang: str | None = None) -> int:
+def run_app(path: Path, lang: str | None = None, *, present: bool = False) -> int:
     # Starting up allocates hundreds of thousands of objects (modules, widgets,
     # styles, the journey) and frees few: the cyclic collector walked them again
     # and again, a tenth of the time to the first frame. What is imported by now
@@ -245,7 +260,7 @@ def run_app(path: Path, lang: str | None = None) -> int:
     # journey is on screen (startup_done) or GC_PAUSE seconds have passed.
     gc.freeze()
     gc.disable()
-    app = KunderejseApp(path, lang, gc_paused=True)
+    app = KunderejseApp(path, lang, gc_paused=True, present=present)
     result = app.run()
     # The status says what happened: 128+N after signal N (see install_signal_handlers),
     # 1 after an unexpected error (Textual sets it with the traceback), else 0.

@@ -58,7 +58,7 @@ async def test_a_folder_opens_the_home_screen_listing_its_journeys(tmp_path: Pat
         ]
         funnel_row = rows[1]
         assert funnel_row[1] == "Privatkunder køber ny bil"
-        assert funnel_row[2:] == ["5", "17", "2", "✓ gyldig"]
+        assert funnel_row[2:] == ["✓ gyldig", "5", "17", "2"]  # the status right after the title
 
         await pilot.press("down", "enter")
         await settle(pilot)

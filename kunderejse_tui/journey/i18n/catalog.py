@@ -69,6 +69,7 @@ UI_TABLES = (
     "ui_export",
     "ui_interview",
     "ui_keys",
+    "ui_layout",
     "ui_safety",
 )
 TABLES: tuple[str, ...] = (*sorted(set(CORE_AREAS.values())), *UI_TABLES)

@@ -26,7 +26,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from kunderejse_tui.journey.access import as_dict, dicts, language, text, texts
@@ -47,6 +47,7 @@ from kunderejse_tui.journey.yamlio import load_file, load_text, read_bytes
 from kunderejse_tui.tui.i18n import all_strings, tr
 from kunderejse_tui.tui.localized import Localized, Speaking
 from kunderejse_tui.tui.widgets.emotion import COLOURS, GLYPHS, emotion_marker, emotion_value
+from kunderejse_tui.tui.widgets.key_footer import KeyFooter
 from kunderejse_tui.tui.widgets.nav_list import NavList
 from kunderejse_tui.tui.widgets.title_header import TitleHeader
 
@@ -486,7 +487,7 @@ class CompareScreen(Localized[None]):
         yield Label(id="cmp-changes-title")
         yield NavList(id="cmp-changes")
         yield Static(id="cmp-legend")
-        yield Footer()
+        yield KeyFooter()  # keeps Quit and Help at 80 columns
 
     def refresh_texts(self) -> None:
         lang = self.lang

@@ -16,7 +16,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from kunderejse_tui.journey import access
@@ -40,6 +40,7 @@ from kunderejse_tui.tui.widgets.evidence import (
     answers_label,
     interviews_label,
 )
+from kunderejse_tui.tui.widgets.key_footer import KeyFooter
 from kunderejse_tui.tui.widgets.nav_list import NavList
 from kunderejse_tui.tui.widgets.title_header import TitleHeader
 
@@ -125,7 +126,7 @@ class CoverageScreen(Localized[None]):
                 yield Static(id="cov-quotes-title")
                 yield QuoteList(id="cov-quotes")
         yield Static(id="cov-hint", classes="iv-screen-hint")
-        yield Footer()
+        yield KeyFooter()  # keeps Quit and Help at 80 columns
 
     def refresh_texts(self) -> None:
         self.title = self.t("iv.cov.title")

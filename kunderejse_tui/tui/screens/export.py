@@ -25,7 +25,6 @@ from textual.screen import Screen
 from textual.widgets import (
     Button,
     Checkbox,
-    Footer,
     Input,
     Label,
     Markdown,
@@ -66,6 +65,7 @@ from kunderejse_tui.tui.export_files import (
     write_export,
 )
 from kunderejse_tui.tui.i18n import tr
+from kunderejse_tui.tui.widgets.key_footer import KeyFooter
 from kunderejse_tui.tui.widgets.tick_box import TickBox
 
 SUFFIXES = {
@@ -281,7 +281,7 @@ class ExportScreen(Screen[None]):
             yield Button(f"{tr(t, 'exp.copy')} (c)", id="export-copy", compact=True)
             yield Button(f"{tr(t, 'exp.close')} (Esc)", id="export-close", compact=True)
         yield Static(tr(t, "exp.hint"), id="export-hint")
-        yield Footer()
+        yield KeyFooter()  # keeps Quit and Help at 80 columns
 
     def _personas(self) -> list[dict[str, object]]:
         return [p for p in personas(self.data) if isinstance(p.get("id"), str) and p["id"]]

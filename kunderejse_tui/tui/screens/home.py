@@ -13,7 +13,8 @@ from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
+from textual.widgets.data_table import ColumnKey
 
 from kunderejse_tui.journey.fileio import write_bytes_atomic
 from kunderejse_tui.journey.recovery import absolute
@@ -29,19 +30,23 @@ from kunderejse_tui.tui.localized import Localized
 from kunderejse_tui.tui.messages import OpenJourney
 from kunderejse_tui.tui.recovery_service import journeys_with_recovery
 from kunderejse_tui.tui.screens.new_journey import NewJourneyScreen
+from kunderejse_tui.tui.widgets.key_footer import KeyFooter
 from kunderejse_tui.tui.widgets.title_header import TitleHeader
 
 if TYPE_CHECKING:
     from kunderejse_tui.tui.app import KunderejseApp
 
+# The status right after the title: at 80 columns the counts are cut off, never it.
 COLUMNS: tuple[str, ...] = (
     "home.col.file",
     "home.col.title",
+    "home.col.status",
     "home.col.stages",
     "home.col.touchpoints",
     "home.col.interviews",
-    "home.col.status",
 )
+# Room a status takes at most ("⚠ ikke-gemte ændringer · ✗ 12 fejl").
+STATUS_WIDTH = 34
 
 
 def _app_type() -> type[KunderejseApp]:
@@ -95,7 +100,7 @@ class HomeScreen(Localized[None]):
             yield Static(id="home-empty", classes="screen-hint")
             yield Static(id="home-samples-title", classes="section-title")
             yield DataTable(id="samples", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_screen_resume(self) -> None:
         self.app.home_language()
@@ -135,12 +140,25 @@ class HomeScreen(Localized[None]):
     def _fill(self, table: DataTable[str], files: list[Path], root: Path) -> None:
         cursor = table.cursor_row
         table.clear(columns=True)
+        rows = [self._cells(path, root) for path in files]
+        # The title gets what the file name and the status leave (cells pad by 1 each side).
+        name_width = max((len(r[0]) for r in rows), default=10)
+        status_width = min(max((len(r[2]) for r in rows), default=10), STATUS_WIDTH)
+        title_width = max(self.app.size.width - 4 - name_width - status_width - 6, 12)
         for key in COLUMNS:
-            table.add_column(self.t(key), key=key)
-        for path in files:
-            table.add_row(*self._cells(path, root), key=str(path))
+            width = title_width if key == "home.col.title" else None
+            table.add_column(self.t(key), key=key, width=width)
+        for path, cells in zip(files, rows, strict=True):
+            table.add_row(*self._short(cells, title_width), key=str(path))
         if files:
             table.move_cursor(row=min(cursor, len(files) - 1))
+
+    @staticmethod
+    def _short(cells: tuple[str, ...], title_width: int) -> tuple[str, ...]:
+        title = cells[1]
+        if len(title) > title_width:
+            title = title[: title_width - 1] + "…"
+        return (cells[0], title, *cells[2:])
 
     def _cells(self, path: Path, root: Path) -> tuple[str, ...]:
         try:
@@ -149,10 +167,10 @@ class HomeScreen(Localized[None]):
             name = path.name
         s = self.summaries.get(path)
         if s is None:
-            return (name, "…", "", "", "", self.t("home.checking"))
+            return (name, "…", self.t("home.checking"), "", "", "")
         if not s.readable:
             unreadable = home_status(path, self.t("home.unreadable"), self.lang, self.waiting)
-            return (name, "", "", "", "", unreadable)
+            return (name, "", unreadable, "", "", "")
         if s.errors:
             status = self.t("home.errors", n=s.errors)
         elif s.warnings:
@@ -160,7 +178,7 @@ class HomeScreen(Localized[None]):
         else:
             status = self.t("home.valid")
         status = home_status(path, status, self.lang, self.waiting)
-        return (name, s.title, str(s.stages), str(s.touchpoints), str(s.interviews), status)
+        return (name, s.title, status, str(s.stages), str(s.touchpoints), str(s.interviews))
 
     @work(thread=True, exclusive=True, group="summaries")
     def summarize_all(self, paths: list[Path]) -> None:
@@ -184,9 +202,13 @@ class HomeScreen(Localized[None]):
         ):
             if summary.path in files:
                 table = self.query_one(table_id, DataTable)
-                cells = self._cells(summary.path, root)
+                cells = self._short(
+                    self._cells(summary.path, root),
+                    table.columns[ColumnKey("home.col.title")].width,
+                )
                 for key, value in zip(COLUMNS, cells, strict=True):
-                    table.update_cell(str(summary.path), key, value, update_width=True)
+                    update = key != "home.col.title"
+                    table.update_cell(str(summary.path), key, value, update_width=update)
 
     # ---- actions
 

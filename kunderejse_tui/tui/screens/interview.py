@@ -26,7 +26,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import Footer, OptionList, Static, TextArea
+from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from kunderejse_tui.journey import access
@@ -51,6 +51,7 @@ from kunderejse_tui.tui.screens.evidence_picker import (
     tag_items,
 )
 from kunderejse_tui.tui.widgets.evidence import consent_mark
+from kunderejse_tui.tui.widgets.key_footer import KeyFooter
 from kunderejse_tui.tui.widgets.nav_list import NavList
 from kunderejse_tui.tui.widgets.title_header import TitleHeader
 
@@ -375,7 +376,7 @@ class InterviewScreen(Localized[None]):
                 )
                 yield Static(id="iv-meta")
                 yield Static(id="iv-hint")
-        yield Footer()
+        yield KeyFooter()  # keeps Quit and Help at 80 columns
 
     @property
     def answer_box(self) -> TextArea:

@@ -22,7 +22,6 @@ from textual.content import Content
 from textual.widgets import (
     Button,
     Checkbox,
-    Footer,
     Input,
     Label,
     OptionList,
@@ -40,6 +39,7 @@ from kunderejse_tui.tui import key_descriptions
 from kunderejse_tui.tui.localized import Localized
 from kunderejse_tui.tui.screens.interview import InterviewScreen
 from kunderejse_tui.tui.widgets.evidence import answers_label, consent_mark
+from kunderejse_tui.tui.widgets.key_footer import KeyFooter
 from kunderejse_tui.tui.widgets.nav_list import NavList
 from kunderejse_tui.tui.widgets.tick_box import TickBox
 from kunderejse_tui.tui.widgets.title_header import TitleHeader
@@ -157,7 +157,7 @@ class InterviewStartScreen(Localized[None]):
             yield Label(id="ivs-list-title", classes="ivs-section")
             yield InterviewList(id="ivs-list")
             yield Static(id="ivs-hint", classes="iv-screen-hint")
-        yield Footer()
+        yield KeyFooter()  # keeps Quit and Help at 80 columns
 
     def refresh_texts(self) -> None:
         self.title = self.t("iv.start.title")

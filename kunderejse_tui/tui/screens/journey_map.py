@@ -16,7 +16,6 @@ from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
-from textual.widgets import Footer
 
 from kunderejse_tui.journey.document import JourneyDocument
 from kunderejse_tui.journey.edits import KeyPath
@@ -29,6 +28,7 @@ from kunderejse_tui.tui.screens.confirm import QuitChoice, QuitDialog
 from kunderejse_tui.tui.screens.load_error import LoadErrorScreen
 from kunderejse_tui.tui.session import JourneySession
 from kunderejse_tui.tui.widgets.journey_map import ColumnMove, JourneyMap
+from kunderejse_tui.tui.widgets.key_footer import KeyFooter
 from kunderejse_tui.tui.widgets.problems_panel import ProblemsPanel
 from kunderejse_tui.tui.widgets.title_header import TitleHeader
 
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 # app's import time, paid before the map could show.
 
 # What works on a preview, before the whole file is read: moving around only.
-MOVES = {"stage", "item", "column", "toggle_problems"}
+MOVES = {"stage", "item", "column", "toggle_problems", "toggle_curve", "overview", "present"}
 # Keys that typing text produces besides printable ones (key_guard.py).
 TYPED_KEYS = {"enter", "backspace", "delete", "tab"}
 # Top-level keys the journey facts form edits: a problem there opens that form.
@@ -94,6 +94,9 @@ class JourneyMapScreen(Localized[None]):
     | i | interviews: start a new one or continue one |
     | o | evidence: the quotes behind the current stage or touchpoint, and what is assumed |
     | y | synthesis: all answers per question, by persona and tag |
+    | g | show / hide the emotion curve |
+    | z | fit-all overview: every stage as a compact card |
+    | f5 | presentation mode, from the current stage |
     | escape | out of the problems panel; on the map itself nothing (it says how to close) |
     | ctrl+w | close the journey: back to the list of journeys (asks first if unsaved) |
 
@@ -136,6 +139,9 @@ class JourneyMapScreen(Localized[None]):
         Binding("i", "interviews", "iv.key.interviews", show=False),
         Binding("o", "coverage", "iv.key.coverage", show=False),
         Binding("y", "synthesis", "iv.key.synthesis", show=False),
+        Binding("g", "toggle_curve", "layout.key.curve", show=False),
+        Binding("z", "overview", "layout.key.overview", show=False),
+        Binding("f5", "present", "layout.key.present", key_display="F5"),
         Binding("escape", "back", "key.back", show=False),
         Binding("ctrl+w", "close", "keys.close_journey"),
     ]
@@ -159,7 +165,7 @@ class JourneyMapScreen(Localized[None]):
         yield TitleHeader()
         yield self.journey_map
         yield ProblemsPanel(id="problems")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def problems(self) -> list[Problem]:
@@ -407,6 +413,30 @@ class JourneyMapScreen(Localized[None]):
         from kunderejse_tui.tui.screens.export import ExportScreen
 
         self.app.push_screen(ExportScreen(self.document, self.lang))
+
+    # ---- the curve, the overview, presenting (screens/overview.py, screens/presentation.py)
+
+    def action_toggle_curve(self) -> None:
+        self.journey_map.toggle_curve()
+
+    def _current_stage(self) -> int:
+        found = self.journey_map.current()
+        return found[0].index if found else 0
+
+    def _show_stage(self, stage: int | None) -> None:
+        if stage is not None:
+            self.journey_map.focus_path(("stages", stage))
+
+    def action_overview(self) -> None:
+        from kunderejse_tui.tui.screens.overview import OverviewScreen
+
+        self.app.push_screen(OverviewScreen(self.session, self._current_stage()), self._show_stage)
+
+    def action_present(self) -> None:
+        from kunderejse_tui.tui.screens.presentation import PresentationScreen
+
+        screen = PresentationScreen(self.session, stage=self._current_stage())
+        self.app.push_screen(screen, self._show_stage)
 
     def action_toggle_problems(self) -> None:
         """F8: show and enter the panel; in the panel, hide it and return to the map."""

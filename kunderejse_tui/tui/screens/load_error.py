@@ -14,12 +14,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from kunderejse_tui.journey.problems import Problem
 from kunderejse_tui.journey.yamlio import MAX_BYTES
 from kunderejse_tui.tui.journey_files import shown_path
 from kunderejse_tui.tui.localized import Localized
+from kunderejse_tui.tui.widgets.key_footer import KeyFooter
 from kunderejse_tui.tui.widgets.title_header import TitleHeader
 
 CONTEXT_LINES = 3
@@ -69,7 +70,7 @@ class LoadErrorScreen(Localized[None]):
             yield Static(id="load-error-problems")
             yield Static(id="load-error-excerpt")
             yield Static(id="load-error-hint", classes="dialog-hint")
-        yield Footer()
+        yield KeyFooter()  # keeps Quit and Help at 80 columns
 
     def refresh_texts(self) -> None:
         self.title = self.t("load_error.title")

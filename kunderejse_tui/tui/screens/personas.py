@@ -7,7 +7,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from kunderejse_tui.journey.access import as_dict, as_list, text
@@ -17,6 +17,7 @@ from kunderejse_tui.tui.localized import Localized
 from kunderejse_tui.tui.messages import SaveJourney
 from kunderejse_tui.tui.screens.editors import editor_for
 from kunderejse_tui.tui.screens.prompt import PromptDialog
+from kunderejse_tui.tui.widgets.key_footer import KeyFooter
 from kunderejse_tui.tui.widgets.nav_list import NavList
 from kunderejse_tui.tui.widgets.title_header import TitleHeader
 
@@ -67,7 +68,7 @@ class PersonasScreen(Localized[None]):
         yield TitleHeader()
         yield Static(id="personas-hint", classes="screen-hint")
         yield PersonaList(id="personas")
-        yield Footer()
+        yield KeyFooter()  # keeps Quit and Help at 80 columns
 
     def refresh_texts(self) -> None:
         self.title = self.t("personas.title")

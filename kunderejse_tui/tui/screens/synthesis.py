@@ -20,7 +20,6 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import (
     DataTable,
-    Footer,
     Label,
     OptionList,
     Select,
@@ -39,6 +38,7 @@ from kunderejse_tui.tui import key_descriptions
 from kunderejse_tui.tui.localized import Localized
 from kunderejse_tui.tui.screens.coverage import open_quote
 from kunderejse_tui.tui.widgets.evidence import QuoteList, answers_label, interviews_label
+from kunderejse_tui.tui.widgets.key_footer import KeyFooter
 from kunderejse_tui.tui.widgets.nav_list import NavList
 from kunderejse_tui.tui.widgets.title_header import TitleHeader
 
@@ -117,7 +117,7 @@ class SynthesisScreen(Localized[None]):
             with TabPane("", id="syn-by-tag"):
                 yield DataTable(id="syn-tag-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="syn-hint", classes="iv-screen-hint")
-        yield Footer()
+        yield KeyFooter()  # keeps Quit and Help at 80 columns
 
     def on_mount(self) -> None:
         if self.persona is not None:

@@ -74,29 +74,54 @@ def curve_series(journey: object, lang: str) -> list[Series]:
     return series
 
 
-def _row(value: float) -> int:
-    """Grid row of an average: row 0 is emotion 5, row LEVELS-1 is emotion 1."""
+def level_row(value: float, levels: int = LEVELS) -> int:
+    """Grid row of an average on a grid ``levels`` rows tall: row 0 is emotion 5.
+
+    Five rows give one row per score; nine give half steps, and so on.
+    """
+    steps = (levels - 1) / 4
     # Half up (3.5 -> 4), not Python's round-half-to-even, so equal averages land alike.
-    return LEVELS - math.floor(min(max(value, 1), LEVELS) + 0.5)
+    return levels - 1 - math.floor((min(max(value, 1), 5) - 1) * steps + 0.5)
 
 
-def draw(series: list[Series], column_width: int, lang: str) -> Content:
+def levels_for(rows: int) -> int:
+    """The tallest grid (5, 9, 13 or 17 rows: a row per score, half, third or quarter
+    step) whose curve, title and legend fit ``rows`` text rows, series included."""
+    for levels in (17, 13, 9):
+        if rows >= levels + 6:
+            return levels
+    return LEVELS
+
+
+def draw(
+    series: list[Series],
+    column_width: int,
+    lang: str,
+    levels: int = LEVELS,
+    current: int | None = None,
+) -> Content:
+    """The curve, stage ``i`` centred under ``i * column_width``; ``current`` marked."""
     stages = len(series[0].values) if series else 0
     width = max(stages * column_width, 40)
-    cells: list[list[tuple[str, str]]] = [[(" ", "")] * width for _ in range(LEVELS)]
-    neutral = LEVELS // 2
+    cells: list[list[tuple[str, str]]] = [[(" ", "")] * width for _ in range(levels)]
+    neutral = level_row(3, levels)
     for x in range(width):
         cells[neutral][x] = ("┈", "dim")
-    for y, label in ((0, "5 ☺☺"), (neutral, "3"), (LEVELS - 1, "1 ☹☹")):
+    labels = {1: "1 ☹☹", 2: "2", 3: "3", 4: "4", 5: "5 ☺☺"}
+    for score, label in labels.items():
+        if score in (2, 4) and levels == LEVELS:
+            continue  # five rows: the ends and the middle are enough
+        y = level_row(score, levels)
         for k, ch in enumerate(label):
             cells[y][k] = (ch, "dim")
     # Lines before points, personas before everyone: the overall line stays on top, and
     # each persona's points sit a cell further right, so equal averages stay visible.
+    spread = 1 if column_width >= 8 else 0
     drawn = [
         (
             s,
             [
-                (i * column_width + column_width // 2 + n, _row(v))
+                (i * column_width + column_width // 2 + n * spread, level_row(v, levels))
                 for i, v in enumerate(s.values)
                 if v is not None
             ],
@@ -105,7 +130,7 @@ def draw(series: list[Series], column_width: int, lang: str) -> Content:
     ]
     for s, points in drawn:
         for (x0, y0), (x1, y1) in itertools.pairwise(points):
-            for x in range(x0 + 1, x1):
+            for x in range(x0 + 1, min(x1, width)):
                 y = round(y0 + (y1 - y0) * (x - x0) / (x1 - x0))
                 cells[y][x] = ("─" if y0 == y1 else "·", s.style)
     for s, points in drawn:
@@ -115,16 +140,19 @@ def draw(series: list[Series], column_width: int, lang: str) -> Content:
     lines = [_join(row) for row in cells]
     for s in series:
         row = [(" ", "")] * width
-        for k, ch in enumerate(f"{s.glyph} {s.label}"[: column_width // 2 - 3]):
-            row[k] = (ch, s.style)
+        row[0] = (s.glyph, s.style)
         for i, v in enumerate(s.values):
             label = f"{v:.1f}" if v is not None else "–"
+            if len(label) >= column_width:
+                continue  # too narrow for numbers: the curve alone
             start = i * column_width + column_width // 2 - len(label) // 2
+            style = f"{s.style} reverse" if i == current else s.style
             for k, ch in enumerate(label):
-                if 0 <= start + k < width:
-                    row[start + k] = (ch, s.style)
+                if 1 < start + k < width:
+                    row[start + k] = (ch, style)
         lines.append(_join(row))
-    title = Content.styled(tr(lang, "curve.title"), "bold")
+    legend = [Content.styled(f"{s.glyph} {s.label}", s.style) for s in series]
+    title = Content.assemble((tr(lang, "curve.title"), "bold"), "   ", Content("  ").join(legend))
     return Content("\n").join([title, *lines])
 
 
@@ -148,15 +176,31 @@ class EmotionCurve(Widget):
     def __init__(self, column_width: int, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.column_width = column_width
+        self.levels = LEVELS
+        self.current: int | None = None
         self._content = Content("")
 
-    def update(self, journey: object, lang: str) -> None:
+    def update(
+        self,
+        journey: object,
+        lang: str,
+        *,
+        column_width: int | None = None,
+        levels: int | None = None,
+        current: int | None = None,
+    ) -> None:
+        """Redraw; the keyword arguments change the stage width, the rows and the mark."""
+        if column_width is not None:
+            self.column_width = column_width
+        if levels is not None:
+            self.levels = levels
+        self.current = current
         series = curve_series(journey, lang)
-        self._content = draw(series, self.column_width, lang)
+        self._content = draw(series, self.column_width, lang, self.levels, current)
         stages = len(series[0].values) if series else 0
         # An explicit size: inside the map's horizontal scroll, "auto" would wrap at the viewport.
         self.styles.width = max(stages * self.column_width, 40)
-        self.styles.height = 1 + LEVELS + len(series)
+        self.styles.height = 1 + self.levels + len(series)
         self.refresh(layout=True)
 
     def render(self) -> Content:

@@ -23,10 +23,13 @@ from textual.widgets import OptionList
 from kunderejse_tui.journey.access import as_dict, as_list, text
 from kunderejse_tui.journey.edits import Change, KeyPath
 from kunderejse_tui.tui.session import JourneySession
-from kunderejse_tui.tui.widgets.emotion_curve import EmotionCurve
-from kunderejse_tui.tui.widgets.stage_column import Row, StageColumn, build_rows
+from kunderejse_tui.tui.widgets.emotion_curve import EmotionCurve, levels_for
+from kunderejse_tui.tui.widgets.stage_column import COLUMN_CHROME, Row, StageColumn, build_rows
 
 COLUMN_WIDTH = 34
+# Below this many rows the curve starts hidden (g shows it): at 24 rows it took a
+# third of the screen from the stages.
+CURVE_MIN_HEIGHT = 30
 
 ColumnMove = Literal["first", "last", "page_up", "page_down"]
 
@@ -50,14 +53,57 @@ class JourneyMap(Container):
         self._redraw_pending = False
         self._focus_after_redraw: KeyPath | None = None
         self._stale = False
+        self._curve_choice: bool | None = None  # None: shown when the screen is tall enough
+        self._width = COLUMN_WIDTH
         self._unsubscribe = self.document.editor.subscribe(self._changed)
 
     def compose(self) -> ComposeResult:
         yield Horizontal(id="columns")
-        yield EmotionCurve(COLUMN_WIDTH, id="curve")
+        curve = EmotionCurve(COLUMN_WIDTH, id="curve")
+        curve.display = False  # placed once the map knows its size
+        yield curve
 
     def on_unmount(self) -> None:
         self._unsubscribe()
+
+    # ---- sizes: columns share the width, the curve takes rows when there are rows
+
+    def column_width(self, stages: int | None = None) -> int:
+        """Columns share the map's width, never narrower than ``COLUMN_WIDTH``
+        (more stages than fit: the map scrolls sideways)."""
+        if stages is None:
+            stages = len(as_list(self.document.data.get("stages")))
+        width = self.size.width or self.screen.size.width
+        if stages <= 0:
+            return COLUMN_WIDTH
+        return max(COLUMN_WIDTH, width // stages)
+
+    @property
+    def curve_shown(self) -> bool:
+        if self._curve_choice is not None:
+            return self._curve_choice
+        return self.screen.size.height >= CURVE_MIN_HEIGHT
+
+    def toggle_curve(self) -> None:
+        """Show or hide the emotion curve (the user's choice holds at every size)."""
+        self._curve_choice = not self.curve_shown
+        self._place_curve()
+
+    def _place_curve(self) -> None:
+        curve = self.query_one(EmotionCurve)
+        curve.display = self.curve_shown
+        if curve.display:
+            # A third of the map's rows at most: the stages stay the main thing.
+            levels = levels_for(max(self.size.height, self.screen.size.height - 2) // 3)
+            curve.update(
+                self.document.data, self.session.lang, column_width=self._width, levels=levels
+            )
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.column_width() != self._width:
+            self.schedule_redraw()
+        else:
+            self._place_curve()
 
     @property
     def columns(self) -> list[StageColumn]:
@@ -102,6 +148,8 @@ class JourneyMap(Container):
             first_screenful = self.columns_on_screen()
         data = self.document.data
         stages = as_list(data.get("stages"))
+        self._width = width = self.column_width(len(stages))
+        text_width = width - COLUMN_CHROME
         holder = self.query_one("#columns", Horizontal)
         columns = self.columns
         wanted = len(stages) if first_screenful is None else min(len(stages), first_screenful)
@@ -133,27 +181,32 @@ class JourneyMap(Container):
                 if i < first_screenful:
                     # A row is two lines or more: half the height in rows fills a column.
                     limit = screen.size.height // 2
-                    rows = build_rows(stage, i, lang, personas, badges, limit=limit)
+                    rows = build_rows(
+                        stage, i, lang, personas, badges, limit=limit, width=text_width
+                    )
                     column.show(rows, None)
-                    column.border_title = f"{i + 1}/{len(stages)}"
+                    column.place(i, len(stages), width)
                 continue
-            # The language is part of the signature: a switch rebuilds every column.
-            signature = (lang, persona_key, badges, pickle.dumps(stage))
+            # The language and the width are part of the signature: either rebuilds all.
+            signature = (lang, width, persona_key, badges, pickle.dumps(stage))
             if column.signature != signature:
-                column.show(build_rows(stage, i, lang, personas, badges), signature)
-                column.border_title = f"{i + 1}/{len(stages)}"
+                column.show(
+                    build_rows(stage, i, lang, personas, badges, width=text_width), signature
+                )
+            # Every time: adding or deleting a stage renumbers the columns after it.
+            column.place(i, len(stages), width)
         if first_screenful is not None and not self.document.partial:
             # The rest right after the first frame; a preview's rest comes with the
             # whole file instead (drawing it twice would hold the whole file up).
             self.schedule_redraw()
-        self.query_one(EmotionCurve).update(data, lang)
+        self._place_curve()
         focus, self._focus_after_redraw = self._focus_after_redraw, None
         if focus is not None:
             self.focus_path(focus)
 
     def columns_on_screen(self) -> int:
         """How many stage columns the screen's width shows (the last one in part)."""
-        return self.screen.size.width // COLUMN_WIDTH + 1
+        return self.screen.size.width // self.column_width() + 1
 
     # ---- the cursor
 

@@ -28,8 +28,12 @@ RowKind = Literal[
 ]
 # Rows that stand for a whole list ("+ add"): the best match for the list, never for an item.
 ADD_ROWS = {"add-question", "add-touchpoint"}
-# Text width inside a column (34 wide: borders, padding and a scrollbar take 6).
+# Text width inside a column of the narrowest width, 34: borders, padding and a
+# scrollbar take 6. Wider columns (a wide terminal, few stages) wrap wider.
 TEXT_WIDTH = 28
+COLUMN_CHROME = 6
+PAIN_STYLE = "#e05a4f"
+OPPORTUNITY_STYLE = "#3fb950"
 
 
 class Row(NamedTuple):
@@ -64,10 +68,10 @@ def _label(lang: str, prefix: str, value: object) -> str:
     return tr(lang, key) if key in all_strings() else text(value)
 
 
-def _hang(prefix: Content, body: str, style: str = "") -> Content:
+def _hang(prefix: Content, body: str, style: str = "", width: int = TEXT_WIDTH) -> Content:
     """``prefix`` then ``body`` wrapped with a hanging indent, so wrapped lines line up."""
     indent = prefix.cell_length
-    lines = textwrap.wrap(body, max(TEXT_WIDTH - indent, 8)) or [""]
+    lines = textwrap.wrap(body, max(width - indent, 8)) or [""]
     out = prefix + Content.styled(lines[0], style)
     for line in lines[1:]:
         out = out.append("\n" + " " * indent).append(Content.styled(line, style))
@@ -89,12 +93,15 @@ def build_rows(
     personas: dict[str, str],
     evidence: tuple[str, dict[str, str]] = ("", {}),
     limit: int | None = None,
+    width: int = TEXT_WIDTH,
 ) -> list[tuple[Row | None, Content]]:
     """The rows of stage ``index``; ``None`` rows are section headings (not selectable).
 
     ``evidence`` is ``widgets.evidence.stage_evidence``: the stage's badge and its
     touchpoints' by id (empty while the journey has no answers). ``limit``: stop
     after about that many rows (a first screenful; the caller redraws in full).
+    ``width``: the text width of the column. Ids are not shown: they are words for
+    the file, edited in the forms (r renames one), not for the room.
     """
     stage_badge, tp_badges = evidence
     base: KeyPath = ("stages", index)
@@ -104,9 +111,9 @@ def build_rows(
         return rows
 
     name = text(stage.get("name")) or tr(lang, "map.unnamed")
-    header = Content.assemble((name, "bold"), "\n", _muted(text(stage.get("id"))))
+    header = Content.styled(name, "bold")
     if text(stage.get("duration")):
-        header = header.append(_muted(" · " + text(stage.get("duration"))))
+        header = header.append("\n").append(_muted(text(stage.get("duration"))))
     if stage_badge:
         header = header.append("\n").append(badge_content(stage_badge, lang))
     rows.append((Row("stage", base), header))
@@ -125,7 +132,7 @@ def build_rows(
         persona = text(q.get("persona"))
         if persona:
             words += " — " + personas.get(persona, persona)
-        content = _hang(Content.styled("? ", "bold"), words)
+        content = _hang(Content.styled("? ", "bold"), words, width=width)
         rows.append((Row("question", (*base, "customer_questions", j)), content))
     rows.append(
         (
@@ -142,7 +149,7 @@ def build_rows(
         rows.append(
             (
                 Row("touchpoint", (*base, "touchpoints", j)),
-                _touchpoint(as_dict(touchpoint), lang, personas, tp_badges),
+                _touchpoint(as_dict(touchpoint), lang, personas, tp_badges, width),
             )
         )
     rows.append(
@@ -153,32 +160,47 @@ def build_rows(
     )
 
     rows.append((None, _section(tr(lang, "map.messaging"))))
-    rows.append((Row("messaging", (*base, "messaging")), _messaging(stage.get("messaging"), lang)))
+    messaging = _messaging(stage.get("messaging"), lang, width)
+    rows.append((Row("messaging", (*base, "messaging")), messaging))
     return rows
 
 
 def _touchpoint(
-    tp: dict[str, object], lang: str, personas: dict[str, str], badges: dict[str, str]
+    tp: dict[str, object],
+    lang: str,
+    personas: dict[str, str],
+    badges: dict[str, str],
+    width: int = TEXT_WIDTH,
 ) -> Content:
     name = text(tp.get("name")) or text(tp.get("id")) or tr(lang, "map.unnamed")
-    content = _hang(emotion_marker(tp.get("emotion")) + " ", name, "bold")
+    content = _hang(emotion_marker(tp.get("emotion")) + " ", name, "bold", width)
     details = [
         channel_label(text(tp.get("channel")), lang) if text(tp.get("channel")) else "",
         _label(lang, "kind", tp.get("kind")) if tp.get("kind") is not None else "",
     ]
     line = " · ".join(d for d in details if d)
     if line:
-        content = content.append("\n").append(_hang(Content("     "), line, "dim"))
+        content = content.append("\n").append(_hang(Content("     "), line, "dim", width))
     who = [personas.get(p, p) for p in texts(tp.get("personas"))]
     if who:
-        content = content.append("\n").append(Content.styled("     " + ", ".join(who), "italic"))
+        content = content.append("\n").append(
+            _hang(Content("     "), ", ".join(who), "italic", width)
+        )
     badge = badges.get(text(tp.get("id")))
     if badge:
         content = content.append("\n     ").append(badge_content(badge, lang))
+    # Pains and opportunities, compact: a search hit on one shows why the card lit up.
+    for key, mark, style in (
+        ("pains", "− ", PAIN_STYLE),
+        ("opportunities", "+ ", OPPORTUNITY_STYLE),
+    ):
+        for item in texts(tp.get(key)):
+            prefix = Content("     ").append(Content.styled(mark, f"bold {style}"))
+            content = content.append("\n").append(_hang(prefix, item, "", width))
     return content
 
 
-def _messaging(value: object, lang: str) -> Content:
+def _messaging(value: object, lang: str, width: int = TEXT_WIDTH) -> Content:
     messaging = as_dict(value)
     if not messaging:
         return _muted(tr(lang, "map.no_messaging"))
@@ -189,13 +211,15 @@ def _messaging(value: object, lang: str) -> Content:
                 (tr(lang, "map.tone") + " ", "bold"), _label(lang, "tone", messaging.get("tone"))
             )
         )
-    parts.extend(_hang(Content("• "), m) for m in texts(messaging.get("key_messages")))
+    parts.extend(_hang(Content("• "), m, width=width) for m in texts(messaging.get("key_messages")))
     content = texts(messaging.get("content"))
     if content:
         parts.append(_muted(tr(lang, "map.content", n=len(content))))
     cta = text(messaging.get("call_to_action"))
     if cta:
-        parts.append(Content.assemble((tr(lang, "map.cta") + " ", "bold"), cta))
+        # "Handlingsopfordring:" is long: the call itself goes on the lines below it.
+        label = Content.styled(tr(lang, "map.cta"), "bold")
+        parts.append(label.append("\n").append(_hang(Content("→ "), cta, width=width)))
     return Content("\n").join(parts) if parts else _muted(tr(lang, "map.no_messaging"))
 
 
@@ -224,6 +248,12 @@ class StageColumn(NavList, can_focus=False):
         if keep is not None and self.select_path(keep.path):
             return
         self.highlighted = 0 if options else None
+
+    def place(self, index: int, total: int, width: int) -> None:
+        """Stage ``index`` of ``total``, ``width`` cells wide: its number and its width."""
+        self.index = index
+        self.border_title = f"{index + 1}/{total}"
+        self.styles.width = width
 
     def current_row(self) -> Row | None:
         index = self.highlighted

@@ -145,7 +145,7 @@ MESSAGES: dict[str, Entry] = {
     "map.add_touchpoint": ("Tilføj berøringspunkt", "Add a touchpoint"),
     "map.no_messaging": ("(ingen budskaber endnu)", "(no messaging yet)"),
     "map.tone": ("Tone:", "Tone:"),
-    "map.cta": ("CTA:", "CTA:"),
+    "map.cta": ("Handlingsopfordring:", "Call to action:"),
     "map.content": ("Indhold: {n} stk.", "Content: {n} items"),
     "map.unnamed": ("(uden navn)", "(no name)"),
     "map.bad_stage": ("(ikke en fase i filen)", "(not a stage in the file)"),
