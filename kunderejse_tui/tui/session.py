@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -46,9 +47,17 @@ CHECK_DELAY = 0.3
 class JourneySession:
     """The open journey and everything that keeps it safe and checked."""
 
-    def __init__(self, app: KunderejseApp, document: JourneyDocument) -> None:
+    def __init__(
+        self,
+        app: KunderejseApp,
+        document: JourneyDocument,
+        *,
+        today: Callable[[], datetime.date] = datetime.date.today,
+    ) -> None:
         self.app = app
         self.document = document
+        # The date a save writes as `updated:` (tests give a fixed one).
+        self.today = today
         self.guard: JourneyGuard | None = None
         self.problems: list[Problem] = []
         # Published with nothing: the title (dirty mark, read-only mark) may read differently.

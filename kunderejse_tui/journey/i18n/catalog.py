@@ -61,6 +61,7 @@ CORE_AREAS: dict[str, str] = {
     "diff": "diff",
     "channel": "channels",
     "merge": "merge",
+    "future": "future",
 }
 UI_TABLES = ("ui_app", "ui_compare", "ui_editors", "ui_export", "ui_interview", "ui_safety")
 TABLES: tuple[str, ...] = (*sorted(set(CORE_AREAS.values())), *UI_TABLES)
