@@ -269,12 +269,13 @@ class JourneySession:
         if not await self._may_write():
             return False
         snapshot = doc.snapshot()
+        dated = doc.dated(snapshot, self.today())
         try:
             fingerprint = await asyncio.to_thread(doc.write, snapshot)
         except (SaveError, OSError) as exc:
             app.notify(self._save_failed(exc), severity="error", timeout=10)
             return False
-        doc.mark_saved(snapshot, fingerprint)
+        doc.mark_saved(snapshot, fingerprint, dated)
         self._saved(snapshot)
         self.state_changed.publish(None)
         problems = await asyncio.to_thread(doc.problems, snapshot)
