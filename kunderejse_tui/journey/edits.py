@@ -97,7 +97,7 @@ def _step(node: Any, key: str | int, path: KeyPath) -> Any:
             _bad_key(path)
         assert isinstance(key, int)
         if not 0 <= key < len(node):
-            raise EditError(Message("edit.no_such_index", path=format_path(path), count=len(node)))
+            raise EditError(Message("edit.no_such_index", path=format_path(path), n=len(node)))
         return node[key]
     raise EditError(Message("edit.not_a_container", path=format_path(path[:-1])))
 
@@ -256,7 +256,7 @@ class InsertItem:
                     "edit.insert_out_of_range",
                     index=self.index,
                     path=format_path(self.list_path),
-                    count=len(lst),
+                    n=len(lst),
                 )
             )
         lst.insert(self.index, copy.deepcopy(self.item))

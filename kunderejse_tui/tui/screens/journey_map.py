@@ -177,7 +177,11 @@ class JourneyMapScreen(Localized[None]):
         if doc.partial:
             count = self.t("map.reading_rest")
         elif errors or warnings:
-            count = self.t("map.problem_count", errors=errors, warnings=warnings)
+            count = self.t(
+                "map.problem_count",
+                errors=self.t("map.n_errors", n=errors),
+                warnings=self.t("map.n_warnings", n=warnings),
+            )
         else:
             count = self.t("map.no_problems")
         self.sub_title = f"{shown_path(doc.path)} · {count}"
