@@ -391,12 +391,25 @@ def test_channel_label() -> None:
 
 
 def test_suggest_channels() -> None:
+    # Slugs that start with it first, then synonyms that do ("site", "shop").
     assert suggest_channels("s") == [
         "social-media",
         "search-engine",
         "support-portal",
         "sales-meeting",
+        "sms",
+        "website",
+        "physical-shop",
     ]
+    # Anywhere in the name, and the common words for a channel (issue 16).
+    assert suggest_channels("email")[0] == "e-mail"
+    assert suggest_channels("mail")[0] == "e-mail"
+    assert suggest_channels("chat")[0] == "chat"
+    assert suggest_channels("SMS")[0] == "sms"
+    assert suggest_channels("butik")[0] == "physical-shop"
+    assert "review-site" in suggest_channels("anmeld")
+    assert "customer-service" in suggest_channels("service")
+    assert channel_label("email", "da") == "E-mail" and channel_label("sms", "en") == "Text message"
     assert suggest_channels("SOC") == ["social-media"]
     # Label matches follow slug matches: a Danish user typing "kund" or "nyh".
     assert suggest_channels("kund") == ["customer-service"]
