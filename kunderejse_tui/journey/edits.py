@@ -874,10 +874,15 @@ class Editor:
         index: int | None = None,
         **fields: Any,
     ) -> str:
-        """Add an interview; its id is made from date and respondent unless given."""
+        """Add an interview; its id is made from the date and the persona unless given.
+
+        Never from the respondent: an id goes into git, into every reference and
+        into places ``--anonymise`` does not rewrite, so it must not hold a name.
+        Two interviews of a day with the same persona get a counter (``-2``).
+        """
         taken = self.ids("interview")
         if interview_id is None:
-            basis = " ".join(p for p in (date, respondent) if p)
+            basis = " ".join(p for p in (date, persona or "interview") if p)
             interview_id = unique_slug(basis, taken, fallback="interview")
         else:
             _check_new_id("interview", interview_id, taken)

@@ -126,7 +126,7 @@ async def test_a_whole_interview_is_kept_saved_and_valid(funnel: Path) -> None:
         screen = await start_interview(pilot, "Jens Hansen", persona_steps=1)
         interview = doc.data["interviews"][before]
         assert interview == {
-            "id": "2026-11-24-jens-hansen",
+            "id": "2026-11-24-mette",  # the date and the persona: no name in the id
             "persona": "mette",
             "date": "2026-11-24",
             "interviewer": "Lars",  # the interviewer of the last interview, as a default
