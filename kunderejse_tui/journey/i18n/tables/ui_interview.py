@@ -72,6 +72,14 @@ MESSAGES: dict[str, Entry] = {
         "Spørgsmål {i} af {n} · {answered} besvaret",
         "Question {i} of {n} · {answered} answered",
     ),
+    "iv.progress_follow_up": (
+        "Opfølgning på spørgsmål {i} af {n} · {answered} besvaret",
+        "Follow-up to question {i} of {n} · {answered} answered",
+    ),
+    "iv.progress_own": (
+        "Eget spørgsmål før spørgsmål 1 af {n} · {answered} besvaret",
+        "Own question before question 1 of {n} · {answered} answered",
+    ),
     "iv.kind.bank": ("Fra spørgsmålsbanken", "From the question bank"),
     "iv.kind.custom": ("Opfølgning / eget spørgsmål", "Follow-up / own question"),
     "iv.kind.unknown": ("Ukendt spørgsmål «{id}»", "Unknown question «{id}»"),
