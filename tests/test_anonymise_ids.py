@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from kunderejse_tui.journey.anonymise import (
     anonymise_interview_ids,
@@ -21,7 +22,7 @@ REPO = Path(__file__).resolve().parents[1]
 FUNNEL = REPO / "sample_journeys" / "bilkoeb-privat.journey.yaml"
 
 
-def _named() -> dict[str, object]:
+def _named() -> dict[str, Any]:
     data = load_file(FUNNEL).data
     iv = data["interviews"][0]
     iv["id"], iv["respondent"], iv["persona"] = (
