@@ -448,15 +448,19 @@ def test_added_items_get_ids_from_their_names() -> None:
         "text": "Hvad med service?",
         "persona": "mette",
     }
-    assert editor.add_interview(date="2026-11-04", respondent="Kunde B", consent=True) == (
-        "2026-11-04-kunde-b"
+    # The id is the date and a neutral word (or the persona), never the respondent's name.
+    assert editor.add_interview(date="2026-11-04", respondent="Lone 41 Valby", consent=True) == (
+        "2026-11-04-interview"
     )
     assert data["interviews"][1] == {
-        "id": "2026-11-04-kunde-b",
+        "id": "2026-11-04-interview",
         "date": "2026-11-04",
-        "respondent": "Kunde B",
+        "respondent": "Lone 41 Valby",
         "consent": True,
     }
+    assert editor.add_interview(date="2026-11-04", persona="mette") == "2026-11-04-mette"
+    assert editor.add_interview(date="2026-11-04", persona="mette") == "2026-11-04-mette-2"
+    assert editor.add_interview(date="2026-11-04") == "2026-11-04-interview-2"
     assert editor.add_answer(1, "Svar", question="why-us", stages=["attract"]) == 0
     assert data["interviews"][1]["answers"] == [
         {"question": "why-us", "text": "Svar", "stages": ["attract"]}
@@ -464,7 +468,7 @@ def test_added_items_get_ids_from_their_names() -> None:
     with pytest.raises(EditError, match="not both"):
         editor.add_answer(1, "Svar", question="why-us", ask="Hvorfor?")
     with pytest.raises(EditError, match="already used"):
-        editor.add_interview("2026-11-04-kunde-b")
+        editor.add_interview("2026-11-04-interview")
     with pytest.raises(EditError):
         editor.add_touchpoint(17, "Nowhere")
 

@@ -58,7 +58,7 @@ def test_journey_sections_tasks_scores_actors(bilkoeb: dict[str, Any]) -> None:
     assert text.endswith("\n") and not text.endswith("\n\n")
 
 
-def test_journey_defaults_and_placeholder() -> None:
+def test_journey_defaults_and_an_empty_stage_left_out() -> None:
     data = journey(
         [
             {"id": "a", "name": "A", "touchpoints": [{"id": "t", "name": "T1"}]},
@@ -69,12 +69,39 @@ def test_journey_defaults_and_placeholder() -> None:
     assert export_mermaid_journey(data).splitlines()[2:] == [
         "    section A",
         "        T1: 3",  # no emotion: neutral; no personas at all: no actors
-        "    section B",
-        "        (ingen berøringspunkter endnu): 3",  # Mermaid would drop the section
+        # No invented step (it would be drawn as a neutral experience): a comment.
+        "    %% Fasen B har ingen berøringspunkter og er ikke med i diagrammet",
         "    section C",
         "        U: 3",  # 9 is not an emotion
     ]
-    assert "(no touchpoints yet): 3" in export_mermaid_journey(data, lang="en")
+    en = export_mermaid_journey(data, lang="en")
+    assert "    %% The stage B has no touchpoints and is left out of the diagram\n" in en
+    assert "section B" not in en and "no touchpoints yet" not in en
+
+
+def test_the_markdown_says_which_stages_the_diagram_leaves_out() -> None:
+    from kunderejse_tui.journey.export import export_markdown
+
+    data = journey(
+        [
+            {"id": "a", "name": "A", "touchpoints": [{"id": "t", "name": "T1"}]},
+            {"id": "b", "name": "B"},
+            {"id": "c", "name": "C"},
+        ]
+    )
+    text = export_markdown(data)
+    fence_end = text.index("```", text.index("```mermaid") + 3)
+    after = text[fence_end:]
+    assert "2 faser er udeladt: B, C." in after
+    one = journey(
+        [
+            {"id": "a", "name": "A", "touchpoints": [{"id": "t", "name": "T"}]},
+            {"id": "b", "name": "B"},
+        ]
+    )
+    assert "1 stage is left out: B." in export_markdown(one, lang="en")
+    full = journey([{"id": "a", "name": "A", "touchpoints": [{"id": "t", "name": "T"}]}])
+    assert "udeladt" not in export_markdown(full)
 
 
 def test_invisible_names_fall_back_to_the_id() -> None:

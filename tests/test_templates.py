@@ -17,7 +17,9 @@ from kunderejse_tui.journey.slugs import SLUG_RE, slugify, unique_slug
 from kunderejse_tui.journey.templates import (
     FOLLOW_UPS,
     QUESTION_BANK,
+    QUESTION_IDS,
     TEMPLATES,
+    follow_ups_for,
     new_journey,
     question_text,
     template_names,
@@ -329,8 +331,22 @@ def test_question_text_lookup() -> None:
 
 
 def test_follow_ups() -> None:
-    assert [(f.text.da, f.text.en) for f in FOLLOW_UPS] == EXPECTED_FOLLOW_UPS
+    # The domain's useful follow-ups are all offered, each where it fits.
+    offered = {(f.text.da, f.text.en) for f in FOLLOW_UPS}
+    assert set(EXPECTED_FOLLOW_UPS) <= offered
     assert len({f.id for f in FOLLOW_UPS}) == len(FOLLOW_UPS)
+
+
+def test_follow_ups_fit_the_question_they_follow() -> None:
+    search = [f.text.da for f in follow_ups_for("information-search")]
+    assert search[0] == "Hvad søgte du på?"
+    assert "Hvem var ellers med til at beslutte?" in [f.text.da for f in follow_ups_for("why-us")]
+    assert "Hvem var ellers med til at beslutte?" not in search
+    anywhere = [f.id for f in follow_ups_for(None)]
+    assert anywhere == ["any.1", "any.2"] == [f.id for f in follow_ups_for("no-such-question")]
+    for qid in QUESTION_IDS:
+        ids = [f.id for f in follow_ups_for(qid)]
+        assert ids == [f"{qid}.1", f"{qid}.2", "any.1", "any.2"]
 
 
 # --- slugs -----------------------------------------------------------------------
@@ -391,12 +407,25 @@ def test_channel_label() -> None:
 
 
 def test_suggest_channels() -> None:
+    # Slugs that start with it first, then synonyms that do ("site", "shop").
     assert suggest_channels("s") == [
         "social-media",
         "search-engine",
         "support-portal",
         "sales-meeting",
+        "sms",
+        "website",
+        "physical-shop",
     ]
+    # Anywhere in the name, and the common words for a channel (issue 16).
+    assert suggest_channels("email")[0] == "e-mail"
+    assert suggest_channels("mail")[0] == "e-mail"
+    assert suggest_channels("chat")[0] == "chat"
+    assert suggest_channels("SMS")[0] == "sms"
+    assert suggest_channels("butik")[0] == "physical-shop"
+    assert "review-site" in suggest_channels("anmeld")
+    assert "customer-service" in suggest_channels("service")
+    assert channel_label("email", "da") == "E-mail" and channel_label("sms", "en") == "Text message"
     assert suggest_channels("SOC") == ["social-media"]
     # Label matches follow slug matches: a Danish user typing "kund" or "nyh".
     assert suggest_channels("kund") == ["customer-service"]

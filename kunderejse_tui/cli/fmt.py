@@ -33,6 +33,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         action="store_true",
         help="format files that have comments although the comments are lost",
     )
+    p.add_argument(
+        "--anonymise",
+        action="store_true",
+        help="also rename interview ids that hold the respondent's name (old ids were made "
+        "from it) to the date and persona; every reference follows",
+    )
     p.set_defaults(func=run)
 
 
@@ -59,6 +65,12 @@ def run(args: argparse.Namespace) -> int:
             print(f"{name}:1:1: error[L017]: cannot read the file: {exc.strerror}", file=sys.stderr)
             status = 1
             continue
+        if args.anonymise:
+            from kunderejse_tui.journey.anonymise import anonymise_interview_ids
+            from kunderejse_tui.journey.edits import Editor
+
+            for old, new in anonymise_interview_ids(Editor(loaded.data)):
+                print(f"{name}: interview {old} -> {new}", file=sys.stderr)
         schema_line = loaded.schema_line or schema_line_for(Path(path))
         try:
             new_text = render_journey(loaded.data, schema_line)

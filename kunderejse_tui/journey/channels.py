@@ -21,6 +21,7 @@ _SLUGS = (
     "landing-page",
     "checkout",
     "customer-service",
+    "chat",
     "physical-shop",
     "review-site",
     "word-of-mouth",
@@ -30,6 +31,7 @@ _SLUGS = (
     "events",
     "sales-meeting",
     "phone",
+    "sms",
     "home-visit",
     "app",
 )
@@ -54,24 +56,80 @@ CHANNELS: tuple[Channel, ...] = tuple(Channel(slug) for slug in _SLUGS)
 
 _KNOWN = frozenset(_SLUGS)
 
+# What people type for a channel, in Danish or English: each word means the slug it
+# points at. "email" and "mail" are the e-mail channel, so a file that says
+# `channel: email` is shown as "E-mail" too.
+SYNONYMS: dict[str, str] = {
+    "email": "e-mail",
+    "mail": "e-mail",
+    "e-post": "e-mail",
+    "mails": "e-mail",
+    "livechat": "chat",
+    "live-chat": "chat",
+    "chatbot": "chat",
+    "messenger": "chat",
+    "tekstbesked": "sms",
+    "text-message": "sms",
+    "facebook": "social-media",
+    "instagram": "social-media",
+    "linkedin": "social-media",
+    "tiktok": "social-media",
+    "some": "social-media",
+    "google": "search-engine",
+    "seo": "search-engine",
+    "web": "website",
+    "site": "website",
+    "webshop": "website",
+    "butik": "physical-shop",
+    "shop": "physical-shop",
+    "trustpilot": "review-site",
+    "anbefaling": "word-of-mouth",
+    "telefon": "phone",
+    "opkald": "phone",
+}
+
+
+def canonical_channel(value: str) -> str | None:
+    """The slug ``value`` names exactly (a slug, a synonym or a label); None otherwise."""
+    v = value.strip().casefold()
+    if v in _KNOWN:
+        return v
+    if v in SYNONYMS:
+        return SYNONYMS[v]
+    return next((s for s in _SLUGS if v in (n.casefold() for n in texts(f"channel.{s}"))), None)
+
 
 def channel_label(slug: str, lang: str) -> str:
-    """The label of a known channel; any other value is the user's own, shown as is."""
-    return t(lang, f"channel.{slug}") if slug in _KNOWN else slug
+    """The label of a known channel (or a synonym of one); any other value is shown as is."""
+    if slug in _KNOWN:
+        return t(lang, f"channel.{slug}")
+    known = SYNONYMS.get(slug.strip().casefold())
+    return t(lang, f"channel.{known}") if known else slug
 
 
 def suggest_channels(prefix: str) -> list[str]:
-    """Slugs for completing what the user has typed so far.
+    """Slugs for completing what the user has typed so far, best first.
 
-    Slug matches come first; a match on the Danish or English label follows, so
-    a consultant typing "kund" in a Danish workshop still finds customer-service.
+    An exact slug, synonym or label comes first ("email" -> e-mail); then slugs,
+    labels (Danish or English) and synonyms that start with it, so a consultant
+    typing "kund" finds customer-service; then, from two letters on, those that
+    hold it anywhere ("mail" -> e-mail, "shop" -> physical-shop).
     """
     p = prefix.strip().casefold()
-    by_slug = [slug for slug in _SLUGS if slug.startswith(p)]
-    by_label = [
-        slug
-        for slug in _SLUGS
-        if slug not in by_slug
-        and any(name.casefold().startswith(p) for name in texts(f"channel.{slug}"))
-    ]
-    return by_slug + by_label
+    out: list[str] = []
+
+    def take(slugs: list[str]) -> None:
+        out.extend(s for s in slugs if s not in out)
+
+    def names(slug: str) -> list[str]:
+        words = [slug, *(n.casefold() for n in texts(f"channel.{slug}"))]
+        return words + [w for w, target in SYNONYMS.items() if target == slug]
+
+    exact = canonical_channel(p) if p else None
+    if exact is not None:
+        take([exact])
+    take([slug for slug in _SLUGS if slug.startswith(p)])
+    take([slug for slug in _SLUGS if any(n.startswith(p) for n in names(slug))])
+    if len(p) >= 2:
+        take([slug for slug in _SLUGS if any(p in n for n in names(slug))])
+    return out

@@ -14,6 +14,7 @@ it belongs to) instead of the live mapping.
 
 from __future__ import annotations
 
+import datetime
 import pickle
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -158,6 +159,21 @@ class JourneyDocument:
 
     # ---- saving
 
+    def dated(self, snapshot: Snapshot, today: datetime.date) -> str | None:
+        """Date a save: ``updated:`` in ``snapshot`` becomes ``today``; returns the date
+        written, or None when it already said so.
+
+        Only the app's save calls this, with something to save: ``fmt`` and an
+        unchanged journey never get a new date, so saving unchanged data writes
+        identical bytes. The live journey gets the date only once the file has
+        it (``mark_saved``): a failed save leaves the edits exactly as they were.
+        """
+        stamp = today.isoformat()
+        if snapshot.data.get("updated") == stamp:
+            return None
+        snapshot.data["updated"] = stamp
+        return stamp
+
     def write(self, snapshot: Snapshot) -> Fingerprint:
         """Write ``snapshot`` canonically and atomically (thread-safe: touches no state).
 
@@ -182,9 +198,19 @@ class JourneyDocument:
         )
         return fingerprint_bytes(self.path, raw)
 
-    def mark_saved(self, snapshot: Snapshot, fingerprint: Fingerprint) -> None:
-        """Record a finished ``write``; edits made while it ran stay unsaved."""
-        self.editor.saved_revision = snapshot.revision
+    def mark_saved(
+        self, snapshot: Snapshot, fingerprint: Fingerprint, dated: str | None = None
+    ) -> None:
+        """Record a finished ``write``; edits made while it ran stay unsaved.
+
+        ``dated``: the ``updated:`` date the write added (see ``dated``); the
+        journey takes it as part of its last change, so that it matches the file.
+        """
+        saved = snapshot.revision
+        if dated is not None and self.editor.revision == saved:
+            self.editor.set_with_last(("updated",), dated)
+            saved = self.editor.revision
+        self.editor.saved_revision = saved
         self.fingerprint = fingerprint
         self.has_comments = False
         self._loaded = None

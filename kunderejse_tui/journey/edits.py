@@ -97,7 +97,7 @@ def _step(node: Any, key: str | int, path: KeyPath) -> Any:
             _bad_key(path)
         assert isinstance(key, int)
         if not 0 <= key < len(node):
-            raise EditError(Message("edit.no_such_index", path=format_path(path), count=len(node)))
+            raise EditError(Message("edit.no_such_index", path=format_path(path), n=len(node)))
         return node[key]
     raise EditError(Message("edit.not_a_container", path=format_path(path[:-1])))
 
@@ -256,7 +256,7 @@ class InsertItem:
                     "edit.insert_out_of_range",
                     index=self.index,
                     path=format_path(self.list_path),
-                    count=len(lst),
+                    n=len(lst),
                 )
             )
         lst.insert(self.index, copy.deepcopy(self.item))
@@ -697,6 +697,35 @@ class Editor:
             return
         self.apply(op, label)
 
+    def set_with_last(self, path: KeyPath, value: Any) -> None:
+        """Set a value as part of the last undo step, not as a step of its own.
+
+        For what follows from an edit rather than being one: the date a save
+        writes as ``updated:`` belongs to the changes it dates, so undoing the
+        last change takes the date back with it, and no undo step is spent on
+        something the user never did. With no step to join (or inside a
+        group), it is an ordinary ``set``.
+        """
+        path = tuple(path)
+        op = SetValue(path, value)
+        if _is_noop(op, self.data):
+            return
+        top = self._undo[-1] if self._undo else None
+        if self._group is not None or top is None or top.after != self.revision:
+            self.apply(op)
+            return
+        items: set[ItemKey] = set()
+        inverse = _apply_tracked(op, self.data, items)
+        self._undo.pop()
+        self._counter += 1
+        self.revision = self._counter
+        forward = Group(top.label, (top.forward, op))
+        backward = _new(Group, label=top.label, ops=(inverse, top.inverse))
+        joined = top.items | frozenset(items)
+        self._undo.append(_Step(top.label, forward, backward, top.before, self.revision, joined))
+        self._redo.clear()
+        self._notify(Change("apply", op, top.label, (path,), frozenset(items), self.revision))
+
     def replace(self, data: dict[str, Any], *, label: str = "Replace journey") -> None:
         """Replace the whole journey in place (a merge result, say) as one undoable step."""
         self.apply(SetValue((), data), label)
@@ -845,10 +874,15 @@ class Editor:
         index: int | None = None,
         **fields: Any,
     ) -> str:
-        """Add an interview; its id is made from date and respondent unless given."""
+        """Add an interview; its id is made from the date and the persona unless given.
+
+        Never from the respondent: an id goes into git, into every reference and
+        into places ``--anonymise`` does not rewrite, so it must not hold a name.
+        Two interviews of a day with the same persona get a counter (``-2``).
+        """
         taken = self.ids("interview")
         if interview_id is None:
-            basis = " ".join(p for p in (date, respondent) if p)
+            basis = " ".join(p for p in (date, persona or "interview") if p)
             interview_id = unique_slug(basis, taken, fallback="interview")
         else:
             _check_new_id("interview", interview_id, taken)

@@ -468,19 +468,20 @@ QUESTION_BANK: tuple[Question, ...] = tuple(
     Question(qid, Text(*texts(f"wording.question.{qid}"))) for qid in QUESTION_IDS
 )
 
-FOLLOW_UPS: tuple[FollowUp, ...] = (
-    FollowUp(
-        "who-else",
-        Text("Hvem var ellers med til at beslutte?", "Who else took part in the decision?"),
-    ),
-    FollowUp(
-        "considerations",
-        Text(
-            "Hvilke overvejelser gjorde du dig undervejs?", "What did you weigh up along the way?"
-        ),
-    ),
-    FollowUp("searches", Text("Hvad søgte du på?", "What did you search for?")),
+FOLLOW_UPS: tuple[FollowUp, ...] = tuple(
+    FollowUp(f"{qid}.{k}", Text(*texts(f"wording.follow_up.{qid}.{k}")))
+    for qid in (*QUESTION_IDS, "any")
+    for k in (1, 2)
 )
+"""Every follow-up: two per bank question (``need-discovery.1`` ...), then two that fit
+any answer (``any.1``, ``any.2``). ``follow_ups_for`` picks the ones for a question."""
+
+
+def follow_ups_for(question_id: str | None) -> list[FollowUp]:
+    """The follow-ups that fit after the bank question ``question_id`` (or after one of
+    its follow-ups), then those that fit anywhere; just those for no or an unknown id."""
+    fitting = [f for f in FOLLOW_UPS if question_id and f.id.startswith(f"{question_id}.")]
+    return fitting + [f for f in FOLLOW_UPS if f.id.startswith("any.")]
 
 
 def template_names(lang: str) -> list[tuple[str, str]]:

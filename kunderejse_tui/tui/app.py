@@ -7,8 +7,9 @@ journey, if any, before it quits.
 
 from __future__ import annotations
 
+import datetime
 import gc
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 from typing import ClassVar, Protocol, runtime_checkable
@@ -72,10 +73,12 @@ class KunderejseApp(App[int]):
         *,
         gc_paused: bool = False,
         present: bool = False,
+        today: Callable[[], datetime.date] = datetime.date.today,
     ) -> None:
         """``present``: open the journey straight in presentation mode (``--present``)."""
         super().__init__()
         self.start_present = present
+        self.today = today  # the journeys' clock: `updated:` on save (tests fix it)
         self.start_path = Path(path)
         self.lang_override = lang is not None
         self.start_lang = lang or "da"
@@ -164,7 +167,7 @@ class KunderejseApp(App[int]):
 
     def on_loading_screen_loaded(self, message: LoadingScreen.Loaded) -> None:
         """The journey is read: its session, and its map in place of the loading screen."""
-        self.journey = JourneySession(self, message.document)
+        self.journey = JourneySession(self, message.document, today=self.today)
         self.switch_screen(JourneyMapScreen(self.journey, message.whole_file))
         if self.start_present:
             # Over the map, which Escape returns to (screens/presentation.py).

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -46,9 +47,17 @@ CHECK_DELAY = 0.3
 class JourneySession:
     """The open journey and everything that keeps it safe and checked."""
 
-    def __init__(self, app: KunderejseApp, document: JourneyDocument) -> None:
+    def __init__(
+        self,
+        app: KunderejseApp,
+        document: JourneyDocument,
+        *,
+        today: Callable[[], datetime.date] = datetime.date.today,
+    ) -> None:
         self.app = app
         self.document = document
+        # The date a save writes as `updated:` (tests give a fixed one).
+        self.today = today
         self.guard: JourneyGuard | None = None
         self.problems: list[Problem] = []
         # Published with nothing: the title (dirty mark, read-only mark) may read differently.
@@ -280,6 +289,7 @@ class JourneySession:
         if not await self._may_write():
             return False
         snapshot = doc.snapshot()
+        dated = doc.dated(snapshot, self.today())
         try:
             fingerprint = await asyncio.to_thread(doc.write, snapshot)
         except ChangedOnDiskError:
@@ -288,7 +298,7 @@ class JourneySession:
         except (SaveError, OSError) as exc:
             app.notify(self._save_failed(exc), severity="error", timeout=10)
             return False
-        doc.mark_saved(snapshot, fingerprint)
+        doc.mark_saved(snapshot, fingerprint, dated)
         self._saved(snapshot)
         self.state_changed.publish(None)
         problems = await asyncio.to_thread(doc.problems, snapshot)

@@ -3,6 +3,7 @@ disk (each choice does what it says, including a real merge) and failing saves."
 
 from __future__ import annotations
 
+import datetime
 import errno
 import json
 import os
@@ -151,7 +152,8 @@ async def test_a_waiting_copy_is_offered_and_restored_exactly(funnel: Path) -> N
         )
         await pilot.press("ctrl+s")
         await settle(pilot)
-    assert _same(load_file(funnel).data, mine)
+    # The save dates the change (updated: today).
+    assert _same(load_file(funnel).data, {**mine, "updated": datetime.date.today().isoformat()})
     assert find_recovery(funnel) is None
 
 
@@ -239,7 +241,8 @@ async def test_a_failing_save_keeps_edits_and_copy_and_says_why(
         await pilot.press("ctrl+s")  # the disk is back
         await settle(pilot)
         assert not doc.dirty
-    assert _same(load_file(funnel).data, edited)
+    # The failed saves left the edits as they were; the one that went through dates them.
+    assert _same(load_file(funnel).data, {**edited, "updated": datetime.date.today().isoformat()})
     assert find_recovery(funnel) is None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import difflib
 from pathlib import Path
 
@@ -34,7 +35,7 @@ async def rename(pilot: Pilot[int], new: str) -> None:
 
 async def test_ctrl_s_saves_and_only_the_edited_lines_change(funnel: Path) -> None:
     before = funnel.read_bytes()
-    app = KunderejseApp(funnel)
+    app = KunderejseApp(funnel, today=lambda: datetime.date(2026, 12, 24))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = app.screen
@@ -48,6 +49,8 @@ async def test_ctrl_s_saves_and_only_the_edited_lines_change(funnel: Path) -> No
         assert not (screen.title or "").startswith("●")
         assert "Gemt: bilkoeb-privat.journey.yaml" in notifications(app)
     assert changed_lines(before, funnel.read_bytes()) == [
+        '-updated: "2026-11-20"',  # the save dates the change
+        '+updated: "2026-12-24"',
         "-  - id: delight",
         "+  - id: loyal",
         "-          - delight",

@@ -287,6 +287,18 @@ async def test_channel_suggester_completes_slugs(doc: JourneyDocument) -> None:
         assert "Nyhedsbrev" in str(hint.render())
 
 
+async def test_typing_email_selects_the_e_mail_channel(doc: JourneyDocument) -> None:
+    path = ("stages", 0, "touchpoints", 0)
+    app = Host(doc, path)
+    async with app.run_test(size=SIZE) as pilot:
+        await replace_text(pilot, "#f-channel", "email")
+        await pilot.pause()
+        hint = app.screen.query_one(".field-hint", Static)
+        assert str(hint.render()) == "E-mail"  # recognised, shown by its name
+        await save(pilot)
+    assert doc.editor.get((*path, "channel")) == "e-mail"
+
+
 async def test_messaging_form_creates_and_removes_messaging(tmp_path: Path) -> None:
     document = doc_with(
         tmp_path,

@@ -126,7 +126,7 @@ async def test_a_whole_interview_is_kept_saved_and_valid(funnel: Path) -> None:
         screen = await start_interview(pilot, "Jens Hansen", persona_steps=1)
         interview = doc.data["interviews"][before]
         assert interview == {
-            "id": "2026-11-24-jens-hansen",
+            "id": "2026-11-24-mette",  # the date and the persona: no name in the id
             "persona": "mette",
             "date": "2026-11-24",
             "interviewer": "Lars",  # the interviewer of the last interview, as a default
@@ -145,9 +145,15 @@ async def test_a_whole_interview_is_kept_saved_and_valid(funnel: Path) -> None:
                 await pilot.press("f4")
                 await pilot.pause()
                 assert isinstance(app.screen, PickerScreen)
+                picker = app.screen
+                # The suggestions fit "how did you first come across us?" first.
+                assert picker.items[0].key == "Hvor præcis så eller hørte du om os første gang?"
                 await pilot.press("enter")  # the first suggestion
                 await pilot.pause()
-                assert str(shown.render()) == "Hvem var ellers med til at beslutte?"
+                assert str(shown.render()) == "Hvor præcis så eller hørte du om os første gang?"
+                # Counted as the list counts: no number of its own, 8 bank questions.
+                status = str(screen.query_one("#iv-status", Static).render())
+                assert status.startswith("Opfølgning på spørgsmål 2 af 8 ·"), status
                 await type_text(pilot, "Min kone.")
                 # Link it to a stage and a touchpoint, tag it with a new and an old tag.
                 await pilot.press("f3")
@@ -173,12 +179,12 @@ async def test_a_whole_interview_is_kept_saved_and_valid(funnel: Path) -> None:
         answers = doc.data["interviews"][before]["answers"]
         assert [a.get("question") or a.get("ask") for a in answers] == [
             *QUESTION_IDS[:2],
-            "Hvem var ellers med til at beslutte?",
+            "Hvor præcis så eller hørte du om os første gang?",
             *QUESTION_IDS[2:],
         ]
         assert [a["text"] for a in answers if "question" in a] == ANSWERS
         assert answers[2] == {
-            "ask": "Hvem var ellers med til at beslutte?",
+            "ask": "Hvor præcis så eller hørte du om os første gang?",
             "text": "Min kone.",
             "stages": ["close"],
             "touchpoints": ["trustpilot"],

@@ -27,7 +27,7 @@ from kunderejse_tui.journey.export.labels import (
     label,
     value_label,
 )
-from kunderejse_tui.journey.export.mermaid import _journey, check_mermaid_limits
+from kunderejse_tui.journey.export.mermaid import _journey, check_mermaid_limits, stages_left_out
 from kunderejse_tui.journey.export.select import (
     Evidence,
     Quote,
@@ -347,4 +347,9 @@ def export_markdown(
     else:
         # The diagram never holds a backtick (escaped as #96;), so a plain fence is safe.
         doc.add("```mermaid\n" + diagram + "```")
+        left_out = stages_left_out(data, persona)
+        if left_out:
+            stages = access.stages(data)
+            names = ", ".join(one_line(stage_name(stages[i], i, lang)) for i in left_out)
+            doc.add(md_inline(label("diagram_left_out", lang, n=len(left_out), names=names)))
     return doc.text()

@@ -56,12 +56,16 @@ def _journey(journey: Any, lang: str, persona: str | None, only: int | None) -> 
         lines.append(f"{INDENT}title {title}")
     for i in _stage_indices(journey, only):
         stage = stages[i]
-        lines.append(f"{INDENT}section {mm_text(stage_name(stage, i, lang))}")
         tasks = visible_touchpoints(stage, persona)
         if not tasks:
-            # Mermaid drops a section without tasks; the stage must still show.
-            lines.append(f"{INDENT * 2}{mm_task(label('placeholder_task', lang))}: {NEUTRAL}")
+            # Mermaid draws a section only from its tasks, and an invented task would
+            # be drawn as a neutral experience: the stage is named in a comment
+            # instead (the Markdown document says so beside the diagram).
+            # Escaped like any name: "%%{...}%%" in a comment would still be a directive.
+            name = mm_text(stage_name(stage, i, lang))
+            lines.append(f"{INDENT}%% {label('diagram_left_out_stage', lang, name=name)}")
             continue
+        lines.append(f"{INDENT}section {mm_text(stage_name(stage, i, lang))}")
         for tp in tasks:
             score = emotion_value(tp.get("emotion")) or NEUTRAL
             line = f"{INDENT * 2}{mm_task(touchpoint_name(tp))}: {score}"
@@ -71,6 +75,11 @@ def _journey(journey: Any, lang: str, persona: str | None, only: int | None) -> 
                 line += ": " + ", ".join(actors)
             lines.append(line)
     return "\n".join(lines) + "\n"
+
+
+def stages_left_out(journey: Any, persona: str | None) -> list[int]:
+    """The stages the journey diagram leaves out: none of their touchpoints is shown."""
+    return [i for i, s in enumerate(access.stages(journey)) if not visible_touchpoints(s, persona)]
 
 
 def export_mermaid_journey(

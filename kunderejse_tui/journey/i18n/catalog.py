@@ -61,6 +61,7 @@ CORE_AREAS: dict[str, str] = {
     "diff": "diff",
     "channel": "channels",
     "merge": "merge",
+    "future": "future",
 }
 UI_TABLES = (
     "ui_app",

@@ -406,7 +406,7 @@ class ExportScreen(Screen[None]):
         if fmt in self.texts and fmt != "markdown":
             lines = limit_warnings(self.texts[fmt], self.lang)
         elif fmt == "markdown" and self._cut:
-            lines = [tr(self.lang, "exp.preview_cut", n=number(PREVIEW_LIMIT, self.lang))]
+            lines = [tr(self.lang, "exp.preview_cut", n=PREVIEW_LIMIT)]
         elif fmt in FILE_TABS and self.writing:
             lines = [tr(self.lang, "exp.writing", path=self.targets[self.format])]
         note = self.query_one("#export-note", Static)

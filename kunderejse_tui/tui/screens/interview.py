@@ -37,7 +37,7 @@ from kunderejse_tui.journey.evidence import tag_overview
 from kunderejse_tui.journey.export.escape import one_line
 from kunderejse_tui.journey.export.select import has_consent
 from kunderejse_tui.journey.i18n import Message
-from kunderejse_tui.journey.templates import FOLLOW_UPS
+from kunderejse_tui.journey.templates import follow_ups_for
 from kunderejse_tui.journey.wording import QUESTION_IDS, question_text
 from kunderejse_tui.tui import key_descriptions
 from kunderejse_tui.tui.i18n import tr
@@ -188,6 +188,19 @@ class InterviewSession:
     def values(self, slot: Slot, key: str) -> list[str]:
         answer = self.answer(slot)
         return texts(answer.get(key)) if answer is not None else texts(slot.pending.get(key))
+
+    def bank_question_at(self, position: int) -> str | None:
+        """The bank question a slot is, or follows (the nearest one before it)."""
+        for slot in reversed(self.slots[: position + 1]):
+            if slot.question:
+                return slot.question
+        return None
+
+    def numbered(self, position: int) -> tuple[int, int]:
+        """``(k, of)``: the slot is (or follows) question k of the numbered ones, as the
+        list numbers them: bank questions count, follow-ups do not (k is 0 before any)."""
+        numbered = [k for k, s in enumerate(self.slots) if s.question]
+        return sum(1 for k in numbered if k <= position), len(numbered)
 
     def answered(self, slot: Slot) -> bool:
         return bool(self.text_of(slot).strip())
@@ -435,14 +448,13 @@ class InterviewScreen(Localized[None]):
             return
         session, slot = self.session, self.slot
         consent = has_consent(as_dict(session.interview))
-        status = Content(
-            self.t(
-                "iv.progress",
-                i=self.position + 1,
-                n=len(session.slots),
-                answered=session.answered_count,
-            )
+        # Counted as the list numbers them: "Spørgsmål 6 af 8", and a follow-up is
+        # "Opfølgning på spørgsmål 6 af 8", not a number of its own.
+        k, of = session.numbered(self.position)
+        key = (
+            "iv.progress" if slot.question else "iv.progress_follow_up" if k else "iv.progress_own"
         )
+        status = Content(self.t(key, i=k, n=of, answered=session.answered_count))
         mark = consent_mark(consent, self.lang)
         if mark.plain:
             status = status + Content("   ") + mark
@@ -594,7 +606,8 @@ class InterviewScreen(Localized[None]):
     def action_follow_up(self) -> None:
         self.flush()
         lang = self.session.lang
-        suggestions = plain_items(f.text.get(lang) for f in FOLLOW_UPS)
+        asked = self.session.bank_question_at(self.position)
+        suggestions = plain_items(f.text.get(lang) for f in follow_ups_for(asked))
 
         def chosen(picked: list[str] | None) -> None:
             if picked:

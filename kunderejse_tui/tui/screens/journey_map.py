@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, work
@@ -91,6 +93,7 @@ class JourneyMapScreen(Localized[None]):
     | f | journey facts (title, language, market, ...) |
     | e | export (Markdown, Mermaid) |
     | v | compare the current and the future state side by side |
+    | V | make a future-state version (NAME.future.journey.yaml) and open it |
     | i | interviews: start a new one or continue one |
     | o | evidence: the quotes behind the current stage or touchpoint, and what is assumed |
     | y | synthesis: all answers per question, by persona and tag |
@@ -136,6 +139,7 @@ class JourneyMapScreen(Localized[None]):
         Binding("f", "facts", "key.facts", show=False),
         Binding("e", "export", "key.export", show=False),
         Binding("v", "compare", "cmp.key.open", show=False),
+        Binding("V", "make_future", "cmp.key.make_future", show=False),
         Binding("i", "interviews", "iv.key.interviews", show=False),
         Binding("o", "coverage", "iv.key.coverage", show=False),
         Binding("y", "synthesis", "iv.key.synthesis", show=False),
@@ -189,7 +193,11 @@ class JourneyMapScreen(Localized[None]):
         if doc.partial:
             count = self.t("map.reading_rest")
         elif errors or warnings:
-            count = self.t("map.problem_count", errors=errors, warnings=warnings)
+            count = self.t(
+                "map.problem_count",
+                errors=self.t("map.n_errors", n=errors),
+                warnings=self.t("map.n_warnings", n=warnings),
+            )
         else:
             count = self.t("map.no_problems")
         self.sub_title = f"{shown_path(doc.path)} · {count}"
@@ -408,6 +416,39 @@ class JourneyMapScreen(Localized[None]):
             self.notify(result, severity="warning", timeout=8)
         else:
             self.app.push_screen(result)
+
+    @work(exclusive=True, group="future-state")
+    async def action_make_future(self) -> None:
+        from kunderejse_tui.tui.future_state import make_future_state
+
+        target = await make_future_state(self.session)
+        if target is not None:
+            self.leave_for(target)
+
+    def leave_for(self, path: Path) -> None:
+        """Close this journey (asking about unsaved changes) and open ``path`` in its place."""
+        from kunderejse_tui.tui.screens.loading import LoadingScreen
+
+        def go() -> None:
+            self.app.switch_screen(LoadingScreen(path))
+
+        if not self.document.dirty:
+            go()
+            return
+
+        def answered(choice: QuitChoice | None) -> None:
+            if choice == "discard":
+                self.session.close(discarded=True)
+                go()
+            elif choice == "save":
+                self._save_then(go)
+
+        self.app.push_screen(QuitDialog(self.document.title, leaving=True), answered)
+
+    @work(exclusive=True, group="save")
+    async def _save_then(self, then: Callable[[], None]) -> None:
+        if await self.session.save():
+            then()
 
     def action_export(self) -> None:
         from kunderejse_tui.tui.screens.export import ExportScreen

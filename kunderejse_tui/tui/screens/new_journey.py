@@ -2,7 +2,9 @@
 
 Asks for the template, the journey's language, the title and the file name
 (made from the title until the user types one), then writes the file with the
-core's canonical writer and dismisses with its path.
+core's one path for new journey files (``journey/create.py``, as ``kunderejse new``:
+the schema line, and the schema installed when the repository has none) and
+dismisses with its path.
 """
 
 from __future__ import annotations
@@ -17,9 +19,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from kunderejse_tui.journey.document import JourneyDocument
+from kunderejse_tui.journey.create import create_journey_file
 from kunderejse_tui.journey.fileio import SaveError
-from kunderejse_tui.journey.schema_ref import schema_line_for
 from kunderejse_tui.journey.slugs import slugify
 from kunderejse_tui.journey.templates import new_journey, template_names
 from kunderejse_tui.tui.journey_files import SUFFIX, shown_path
@@ -144,7 +145,10 @@ class NewJourneyScreen(Localized[Path | None], ModalScreen[Path | None]):
         try:
             data = new_journey(str(template), str(lang), title, with_suggestions=suggestions)
             path.parent.mkdir(parents=True, exist_ok=True)
-            JourneyDocument.create(path, data, schema_line=schema_line_for(path))
+            create_journey_file(path, data)
+        except FileExistsError:
+            self._error("new.exists", file=name)
+            return
         except (ValueError, OSError, SaveError) as exc:
             self._error("new.failed", error=str(exc))
             return

@@ -27,11 +27,11 @@ from kunderejse_tui.tui.widgets.nav_list import NavList
 
 def answers_label(n: int, lang: str) -> str:
     """``1 svar`` / ``4 svar``; ``1 answer`` / ``4 answers``."""
-    return tr(lang, "iv.badge.answer") if n == 1 else tr(lang, "iv.badge.answers", n=n)
+    return tr(lang, "iv.badge.answers", n=n)
 
 
 def interviews_label(n: int, lang: str) -> str:
-    return tr(lang, "iv.n.interview") if n == 1 else tr(lang, "iv.n.interviews", n=n)
+    return tr(lang, "iv.n.interviews", n=n)
 
 
 def evidence_badge(

@@ -14,6 +14,7 @@ MESSAGES: dict[str, Entry] = {
     "channel.landing-page": ("Landingsside", "Landing page"),
     "channel.checkout": ("Checkout", "Checkout"),
     "channel.customer-service": ("Kundeservice", "Customer service"),
+    "channel.chat": ("Chat", "Chat"),
     "channel.physical-shop": ("Fysisk butik", "Physical shop"),
     "channel.review-site": ("Anmeldelsesportal", "Review site"),
     "channel.word-of-mouth": ("Mund-til-mund", "Word of mouth"),
@@ -23,6 +24,7 @@ MESSAGES: dict[str, Entry] = {
     "channel.events": ("Events og messer", "Events and fairs"),
     "channel.sales-meeting": ("Salgsmøde", "Sales meeting"),
     "channel.phone": ("Telefon", "Phone"),
+    "channel.sms": ("SMS", "Text message"),
     "channel.home-visit": ("Besøg i hjemmet", "Home visit"),
     "channel.app": ("App", "App"),
 }

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-from kunderejse_tui.journey.i18n.catalog import Entry
+from kunderejse_tui.journey.i18n.catalog import Entry, Plural
 
 MESSAGES: dict[str, Entry] = {
     "edit.kind.persona": ("persona", "persona"),
     "edit.kind.stage": ("fase", "stage"),
     "edit.kind.touchpoint": ("berøringspunkt", "touchpoint"),
     "edit.kind.interview": ("interview", "interview"),
-    "edit.no_such_index": (
-        "{path} findes ikke (listen har {count} elementer)",
-        "{path} does not exist (the list has {count} items)",
+    "edit.no_such_index": Plural(
+        da=(
+            "{path} findes ikke (listen har {n} element)",
+            "{path} findes ikke (listen har {n} elementer)",
+        ),
+        en=(
+            "{path} does not exist (the list has {n} item)",
+            "{path} does not exist (the list has {n} items)",
+        ),
     ),
     "edit.no_such_path": ("{path} findes ikke", "{path} does not exist"),
     "edit.not_a_container": (
@@ -28,9 +34,15 @@ MESSAGES: dict[str, Entry] = {
         "{path} er tom: kan ikke indsætte på {index}",
         "{path} is empty: cannot insert at {index}",
     ),
-    "edit.insert_out_of_range": (
-        "kan ikke indsætte på {index} i {path} ({count} elementer)",
-        "cannot insert at {index} in {path} ({count} items)",
+    "edit.insert_out_of_range": Plural(
+        da=(
+            "kan ikke indsætte på {index} i {path} ({n} element)",
+            "kan ikke indsætte på {index} i {path} ({n} elementer)",
+        ),
+        en=(
+            "cannot insert at {index} in {path} ({n} item)",
+            "cannot insert at {index} in {path} ({n} items)",
+        ),
     ),
     "edit.not_a_list": ("{path} er ikke en liste", "{path} is not a list"),
     "edit.undo_in_group": (

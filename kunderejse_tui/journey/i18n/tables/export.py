@@ -76,6 +76,20 @@ MESSAGES: dict[str, Entry] = {
     "export.quote_close": ("«", "”"),
     # Diagram
     "export.diagram": ("Rejsediagram", "Journey diagram"),
+    "export.diagram_left_out_stage": (
+        "Fasen {name} har ingen berøringspunkter og er ikke med i diagrammet",
+        "The stage {name} has no touchpoints and is left out of the diagram",
+    ),
+    "export.diagram_left_out": Plural(
+        da=(
+            "Diagrammet viser kun faser med berøringspunkter; {n} fase er udeladt: {names}.",
+            "Diagrammet viser kun faser med berøringspunkter; {n} faser er udeladt: {names}.",
+        ),
+        en=(
+            "The diagram shows only stages with touchpoints; {n} stage is left out: {names}.",
+            "The diagram shows only stages with touchpoints; {n} stages are left out: {names}.",
+        ),
+    ),
     "export.diagram_too_big": (
         "Diagrammet er for stort til, at Mermaid kan vise det. Eksportér det fase for fase med kunderejse export --to mermaid-journey --split.",
         "The diagram is too large for Mermaid to show. Export it stage by stage with kunderejse export --to mermaid-journey --split.",

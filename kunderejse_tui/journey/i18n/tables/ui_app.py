@@ -81,8 +81,10 @@ MESSAGES: dict[str, Entry] = {
     "home.col.status": ("Status", "Status"),
     "home.checking": ("tjekker…", "checking…"),
     "home.unreadable": ("✗ kan ikke læses", "✗ cannot be read"),
-    "home.errors": ("✗ {n} fejl", "✗ {n} errors"),
-    "home.warnings": ("⚠ {n} advarsler", "⚠ {n} warnings"),
+    "home.errors": Plural(da=("✗ {n} fejl", "✗ {n} fejl"), en=("✗ {n} error", "✗ {n} errors")),
+    "home.warnings": Plural(
+        da=("⚠ {n} advarsel", "⚠ {n} advarsler"), en=("⚠ {n} warning", "⚠ {n} warnings")
+    ),
     "home.valid": ("✓ gyldig", "✓ valid"),
     "home.open": ("Åbn", "Open"),
     "home.new": ("Ny rejse", "New journey"),
@@ -146,12 +148,17 @@ MESSAGES: dict[str, Entry] = {
     "map.no_messaging": ("(ingen budskaber endnu)", "(no messaging yet)"),
     "map.tone": ("Tone:", "Tone:"),
     "map.cta": ("Handlingsopfordring:", "Call to action:"),
-    "map.content": ("Indhold: {n} stk.", "Content: {n} items"),
+    "map.content": Plural(
+        da=("Indhold: {n} stk.", "Indhold: {n} stk."),
+        en=("Content: {n} item", "Content: {n} items"),
+    ),
     "map.unnamed": ("(uden navn)", "(no name)"),
     "map.bad_stage": ("(ikke en fase i filen)", "(not a stage in the file)"),
-    "map.problem_count": (
-        "{errors} fejl, {warnings} advarsler",
-        "{errors} errors, {warnings} warnings",
+    # Two counts: each is its own Plural (map.n_errors, map.n_warnings), read into this.
+    "map.problem_count": ("{errors}, {warnings}", "{errors}, {warnings}"),
+    "map.n_errors": Plural(da=("{n} fejl", "{n} fejl"), en=("{n} error", "{n} errors")),
+    "map.n_warnings": Plural(
+        da=("{n} advarsel", "{n} advarsler"), en=("{n} warning", "{n} warnings")
     ),
     "map.no_problems": ("ingen problemer", "no problems"),
     "map.reading_rest": ("læser interviewene …", "reading the interviews …"),
@@ -234,7 +241,7 @@ MESSAGES: dict[str, Entry] = {
         "Navne, mål, spørgsmål, budskaber…",
         "Names, goals, questions, messages…",
     ),
-    "search.count": ("{n} fund", "{n} hits"),
+    "search.count": Plural(da=("{n} fund", "{n} fund"), en=("{n} hit", "{n} hits")),
     "search.next": ("Næste fund", "Next hit"),
     "search.previous": ("Forrige fund", "Previous hit"),
     "search.showing": (
@@ -270,9 +277,15 @@ MESSAGES: dict[str, Entry] = {
     # ---- saving and quitting
     "save.nothing": ("Ingen ændringer at gemme.", "No changes to save."),
     "save.done": ("Gemt: {file}", "Saved: {file}"),
-    "save.with_problems": (
-        "Gemt: {file} — men rejsen har {n} fejl (se F8).",
-        "Saved: {file} — but the journey has {n} errors (see F8).",
+    "save.with_problems": Plural(
+        da=(
+            "Gemt: {file} — men rejsen har {n} fejl (se F8).",
+            "Gemt: {file} — men rejsen har {n} fejl (se F8).",
+        ),
+        en=(
+            "Saved: {file} — but the journey has {n} error (see F8).",
+            "Saved: {file} — but the journey has {n} errors (see F8).",
+        ),
     ),
     "save.failed": (
         "Kunne ikke gemme; filen er uændret: {error}",

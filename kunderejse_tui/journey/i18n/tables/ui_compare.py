@@ -18,7 +18,7 @@ MESSAGES: dict[str, Entry] = {
     "cmp.touchpoints": ("Berøringspunkter ({n})", "Touchpoints ({n})"),
     "cmp.messaging": ("Budskaber", "Messaging"),
     "cmp.tone": ("Tone:", "Tone:"),
-    "cmp.cta": ("CTA:", "CTA:"),
+    "cmp.cta": ("Handlingsopfordring:", "Call to action:"),
     "cmp.unnamed": ("(uden navn)", "(no name)"),
     "cmp.stage_added": ("+ ny fase i den fremtidige rejse", "+ new stage in the future state"),
     "cmp.stage_removed": (
@@ -69,9 +69,34 @@ MESSAGES: dict[str, Entry] = {
         "Cannot read {file}, which this journey is based on: {problem}",
     ),
     "cmp.err.no_future": (
-        "Ingen fremtidig rejse i {folder} bygger på {file}. Lav en med state: future"
-        " og based_on: {file}.",
-        "No future-state journey in {folder} is based on {file}. Make one with"
-        " state: future and based_on: {file}.",
+        "Ingen fremtidig rejse i {folder} bygger på {file}. Tryk V for at lave en.",
+        "No future-state journey in {folder} is based on {file}. Press V to make one.",
+    ),
+    # Making a future-state version (future_state.py), from the map's V and the palette.
+    "cmp.key.make_future": (
+        "Lav en fremtidig version af rejsen",
+        "Make a future-state version of the journey",
+    ),
+    "cmp.make.exists_title": ("Den fremtidige version findes", "The future state exists"),
+    "cmp.make.exists_body": (
+        "{file} findes allerede, og den overskrives ikke. Vil du åbne den?",
+        "{file} already exists, and it is not overwritten. Open it?",
+    ),
+    "cmp.make.open": ("Åbn den", "Open it"),
+    "cmp.make.save_first_title": ("Gem først?", "Save first?"),
+    "cmp.make.save_first_body": (
+        "Den fremtidige version bygger på filen {file}, og den har ændringer, der ikke er"
+        " gemt. Gem dem, og lav så versionen?",
+        "The future state is based on the file {file}, which has unsaved changes."
+        " Save them, then make the future state?",
+    ),
+    "cmp.make.save_and_make": ("Gem og lav den", "Save and make it"),
+    "cmp.make.failed": (
+        "Kunne ikke lave den fremtidige version: {error}",
+        "Could not make the future state: {error}",
+    ),
+    "cmp.make.made": (
+        "Lavede {file}: samme faser og berøringspunkter, state: future. v sammenligner.",
+        "Made {file}: the same stages and touchpoints, state: future. v compares.",
     ),
 }

@@ -151,9 +151,9 @@ MESSAGES: dict[str, Entry] = {
     "exp.key.close": ("Luk eksport", "Close export"),
     "exp.working": ("Laver eksporten …", "Exporting …"),
     "exp.written": ("Skrev {path}", "Wrote {path}"),
-    "exp.copied": (
-        "Kopieret til udklipsholderen ({n} tegn)",
-        "Copied to the clipboard ({n} characters)",
+    "exp.copied": Plural(
+        da=("Kopieret til udklipsholderen ({n} tegn)", "Kopieret til udklipsholderen ({n} tegn)"),
+        en=("Copied to the clipboard ({n} character)", "Copied to the clipboard ({n} characters)"),
     ),
     "exp.no_target": ("Skriv et filnavn først.", "Enter a file name first."),
     "exp.exists": (
@@ -174,8 +174,14 @@ MESSAGES: dict[str, Entry] = {
         "Vælg én persona, eller del kortet op i faser.",
         "Pick one persona, or split the map by stage.",
     ),
-    "exp.preview_cut": (
-        "Forhåndsvisningen viser de første {n} tegn; filen og udklipsholderen får det hele.",
-        "The preview shows the first {n} characters; the file and the clipboard get it all.",
+    "exp.preview_cut": Plural(
+        da=(
+            "Forhåndsvisningen viser det første {n} tegn; filen og udklipsholderen får det hele.",
+            "Forhåndsvisningen viser de første {n} tegn; filen og udklipsholderen får det hele.",
+        ),
+        en=(
+            "The preview shows the first {n} character; the file and the clipboard get it all.",
+            "The preview shows the first {n} characters; the file and the clipboard get it all.",
+        ),
     ),
 }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kunderejse_tui.journey.i18n.catalog import Entry
+from kunderejse_tui.journey.i18n.catalog import Entry, Plural
 
 MESSAGES: dict[str, Entry] = {
     # ---- keys (binding descriptions: footer, help, command palette)
@@ -66,13 +66,19 @@ MESSAGES: dict[str, Entry] = {
         "interview.",
     ),
     "iv.start.started": ("Interviewet {id} er startet.", "Interview {id} has started."),
-    "iv.row.answers": ("{n} svar", "{n} answers"),
-    "iv.row.answer": ("1 svar", "1 answer"),
     # ---- the interview
     "iv.title": ("Interview · {who}", "Interview · {who}"),
     "iv.progress": (
         "Spørgsmål {i} af {n} · {answered} besvaret",
         "Question {i} of {n} · {answered} answered",
+    ),
+    "iv.progress_follow_up": (
+        "Opfølgning på spørgsmål {i} af {n} · {answered} besvaret",
+        "Follow-up to question {i} of {n} · {answered} answered",
+    ),
+    "iv.progress_own": (
+        "Eget spørgsmål før spørgsmål 1 af {n} · {answered} besvaret",
+        "Own question before question 1 of {n} · {answered} answered",
     ),
     "iv.kind.bank": ("Fra spørgsmålsbanken", "From the question bank"),
     "iv.kind.custom": ("Opfølgning / eget spørgsmål", "Follow-up / own question"),
@@ -161,8 +167,9 @@ MESSAGES: dict[str, Entry] = {
     # ---- coverage
     "iv.cov.title": ("Dækning", "Coverage"),
     "iv.cov.summary": ("{interviews} · {answers}", "{interviews} · {answers}"),
-    "iv.n.interview": ("1 interview", "1 interview"),
-    "iv.n.interviews": ("{n} interviews", "{n} interviews"),
+    "iv.n.interviews": Plural(
+        da=("{n} interview", "{n} interviews"), en=("{n} interview", "{n} interviews")
+    ),
     "iv.cov.unconsented": ("{n} uden samtykke tæller med", "{n} without consent counted"),
     "iv.cov.hidden": (
         "{n} uden samtykke er skjult (u viser dem)",
@@ -180,8 +187,6 @@ MESSAGES: dict[str, Entry] = {
         "Henvisninger til faser eller berøringspunkter, der ikke findes: {n}",
         "References to stages or touchpoints that do not exist: {n}",
     ),
-    "iv.cov.answers": ("{n} svar", "{n} answers"),
-    "iv.cov.answer": ("1 svar", "1 answer"),
     "iv.cov.assumed": ("antaget", "assumed"),
     "iv.cov.observed": ("observeret", "observed"),
     "iv.cov.unlinked": ("Svar uden kobling", "Answers linked to nothing"),
@@ -223,7 +228,6 @@ MESSAGES: dict[str, Entry] = {
         "Enter on a tag shows its answers by question.",
     ),
     # ---- map badges
-    "iv.badge.answers": ("{n} svar", "{n} answers"),
-    "iv.badge.answer": ("1 svar", "1 answer"),
+    "iv.badge.answers": Plural(da=("{n} svar", "{n} svar"), en=("{n} answer", "{n} answers")),
     "iv.badge.assumed": ("antaget", "assumed"),
 }

@@ -22,7 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Select, Static, TextArea
 
 from kunderejse_tui.journey.access import text, texts
-from kunderejse_tui.journey.channels import channel_label, suggest_channels
+from kunderejse_tui.journey.channels import canonical_channel, channel_label, suggest_channels
 from kunderejse_tui.journey.edits import MISSING
 from kunderejse_tui.journey.paths import KeyPath
 from kunderejse_tui.tui.i18n import tr
@@ -305,7 +305,12 @@ class ChannelField(TextField):
         self.hint.update(Content(hint))
 
     def current(self) -> str:
-        return self.input.value
+        """What was typed; a common channel typed by another name ("email", "Kundeservice")
+        is that channel's slug. A value the file had is kept as written until edited."""
+        value = self.input.value
+        if value != self._initial:
+            return canonical_channel(value) or value
+        return value
 
     def focus(self) -> None:
         if not self.locked:
