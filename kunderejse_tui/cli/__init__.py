@@ -18,7 +18,17 @@ if TYPE_CHECKING:
     from typing import NoReturn
 
 # Order is the order in --help.
-COMMAND_MODULES = ["validate", "fmt", "new", "export", "diff", "report", "schema_cmd", "open_cmd"]
+COMMAND_MODULES = [
+    "validate",
+    "fmt",
+    "new",
+    "export",
+    "diff",
+    "report",
+    "schema_cmd",
+    "open_cmd",
+    "serve",
+]
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -35,6 +45,7 @@ COMMANDS = {
     "report": "report",
     "schema": "schema_cmd",
     "open": "open_cmd",
+    "serve": "serve",
 }
 
 

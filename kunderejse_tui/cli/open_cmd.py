@@ -23,6 +23,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="a journey to open, or a folder for the home screen (default: the current folder)",
     )
     p.add_argument("--lang", choices=["da", "en"], default=None, help="language of the app")
+    p.add_argument(
+        "--viewer",
+        action="store_true",
+        help="read-only, following the file live as it changes on disk (what serve's "
+        "viewer link opens)",
+    )
+    p.add_argument(
+        "--confine",
+        metavar="DIR",
+        default=None,
+        help="read and write nothing outside DIR (what serve runs each browser session with)",
+    )
     p.set_defaults(func=run)
 
 
@@ -32,6 +44,13 @@ def run(args: argparse.Namespace) -> int:
         from kunderejse_tui.cli.common import command_hint
 
         raise UsageError(f"{args.path}: no such file or directory{command_hint(args.path)}")
+    from kunderejse_tui.journey.confinement import Confinement
+
+    confinement = Confinement.none()
+    if args.confine is not None:
+        confinement = Confinement.to(Path(args.confine))
+        if not Path(args.confine).is_dir() or not confinement.allows(path):
+            raise UsageError(f"{args.path}: not inside --confine {args.confine}")
     from kunderejse_tui.tui.app import run_app
 
-    return run_app(path, lang=args.lang)
+    return run_app(path, lang=args.lang, viewer=args.viewer, confinement=confinement)

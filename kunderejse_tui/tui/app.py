@@ -20,6 +20,7 @@ from textual.command import CommandPalette
 from textual.reactive import reactive
 from textual.screen import Screen, ScreenResultType
 
+from kunderejse_tui.journey.confinement import Confinement
 from kunderejse_tui.tui import key_descriptions
 from kunderejse_tui.tui.i18n import tr
 from kunderejse_tui.tui.localized import Localized
@@ -65,8 +66,20 @@ class KunderejseApp(App[int]):
 
     lang: reactive[str] = reactive("da", init=False)
 
-    def __init__(self, path: Path, lang: str | None = None, *, gc_paused: bool = False) -> None:
+    def __init__(
+        self,
+        path: Path,
+        lang: str | None = None,
+        *,
+        gc_paused: bool = False,
+        viewer: bool = False,
+        confinement: Confinement | None = None,
+    ) -> None:
         super().__init__()
+        # Served roles (`kunderejse serve`): a viewer opens every journey read-only and
+        # follows its file; a confined app touches nothing outside the served folder.
+        self.viewer = viewer
+        self.confinement = confinement or Confinement.none()
         self.start_path = Path(path)
         self.lang_override = lang is not None
         self.start_lang = lang or "da"
@@ -96,6 +109,11 @@ class KunderejseApp(App[int]):
             "ctrl+t", "safety_take_over", description=tr(self.lang, "key.take_over"), show=False
         )
 
+    def action_live_sharing(self) -> None:
+        """F6: save a few seconds after each change, so viewers follow as it goes."""
+        if self.journey is not None:
+            self.journey.toggle_sharing()
+
     def action_safety_take_over(self) -> None:
         if self.journey is not None:
             self.journey.take_over()
@@ -106,6 +124,15 @@ class KunderejseApp(App[int]):
         else:
             self._install_safety()
         key_descriptions.translate(self, self.lang)
+        if not self.viewer:
+            # In the footer only in a browser: that is where viewers watch.
+            self.bind(
+                "f6",
+                "live_sharing",
+                description=tr(self.lang, "key.live_sharing"),
+                show=self.is_web,
+                key_display="F6",
+            )
         if self.start_path.is_dir():
             from kunderejse_tui.tui.screens.home import HomeScreen  # not needed for a file
 
@@ -155,7 +182,7 @@ class KunderejseApp(App[int]):
 
     def on_loading_screen_loaded(self, message: LoadingScreen.Loaded) -> None:
         """The journey is read: its session, and its map in place of the loading screen."""
-        self.journey = JourneySession(self, message.document)
+        self.journey = JourneySession(self, message.document, viewer=self.viewer)
         self.switch_screen(JourneyMapScreen(self.journey, message.whole_file))
 
     def journey_closed(self, session: JourneySession) -> None:
@@ -237,7 +264,13 @@ class KunderejseApp(App[int]):
         )
 
 
-def run_app(path: Path, lang: str | None = None) -> int:
+def run_app(
+    path: Path,
+    lang: str | None = None,
+    *,
+    viewer: bool = False,
+    confinement: Confinement | None = None,
+) -> int:
     # Starting up allocates hundreds of thousands of objects (modules, widgets,
     # styles, the journey) and frees few: the cyclic collector walked them again
     # and again, a tenth of the time to the first frame. What is imported by now
@@ -245,6 +278,6 @@ def run_app(path: Path, lang: str | None = None) -> int:
     # journey is on screen (startup_done) or GC_PAUSE seconds have passed.
     gc.freeze()
     gc.disable()
-    app = KunderejseApp(path, lang, gc_paused=True)
+    app = KunderejseApp(path, lang, gc_paused=True, viewer=viewer, confinement=confinement)
     result = app.run()
     return int(result or 0)

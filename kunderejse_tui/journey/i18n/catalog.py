@@ -61,8 +61,17 @@ CORE_AREAS: dict[str, str] = {
     "diff": "diff",
     "channel": "channels",
     "merge": "merge",
+    "serve": "serve",
 }
-UI_TABLES = ("ui_app", "ui_compare", "ui_editors", "ui_export", "ui_interview", "ui_safety")
+UI_TABLES = (
+    "ui_app",
+    "ui_compare",
+    "ui_editors",
+    "ui_export",
+    "ui_interview",
+    "ui_safety",
+    "ui_serve",
+)
 TABLES: tuple[str, ...] = (*sorted(set(CORE_AREAS.values())), *UI_TABLES)
 
 _loaded: dict[str, dict[str, Entry]] = {}
