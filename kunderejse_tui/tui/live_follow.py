@@ -48,6 +48,8 @@ def stat_key(path: os.PathLike[str] | str) -> StatKey:
 class ViewerGuard(JourneyGuard):
     """A viewer's guard: no lock, no recovery copies, every edit refused, no take-over."""
 
+    refusal = "live.viewer_only"
+
     def claim(self) -> None:
         self._block_edits()
 

@@ -65,8 +65,8 @@ def all_guards() -> list[JourneyGuard]:
 
 
 class ReadOnlyError(EditError):
-    def __init__(self) -> None:
-        super().__init__(Message("edit.read_only"))
+    def __init__(self, key: str = "edit.read_only") -> None:
+        super().__init__(Message(key))
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,9 @@ class DiskVersion:
 
 
 class JourneyGuard:
+    # What a refused edit says (a viewer's guard says why it is read-only otherwise).
+    refusal = "edit.read_only"
+
     def __init__(self, document: JourneyDocument) -> None:
         self.document = document
         self.lock: Lock | None = None
@@ -127,8 +130,10 @@ class JourneyGuard:
         return self.lock is not None and self.lock.still_ours()
 
     def _block_edits(self) -> None:
+        refusal = self.refusal
+
         def refuse(*args: Any, **kwargs: Any) -> None:
-            raise ReadOnlyError()
+            raise ReadOnlyError(refusal)
 
         # Every edit of every screen goes through Editor.apply, and every screen
         # already shows an EditError's message: one refusal covers them all.
