@@ -86,6 +86,8 @@ class JourneySession:
         """The journey's title as the map shows it: read-only and unsaved marks first."""
         doc = self.document
         mark = f"[{self.t('safety.read_only_mark')}] " if self.read_only else ""
+        if self.viewer:
+            mark = f"[{self.t('live.viewer_mark')}] "
         if self.sharing.on:
             mark = f"[{self.t('live.sharing_mark')}] " + mark
         return mark + ("● " if doc.dirty else "") + doc.title

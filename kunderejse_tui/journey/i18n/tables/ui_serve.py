@@ -6,6 +6,7 @@ from kunderejse_tui.journey.i18n.catalog import Entry
 
 MESSAGES: dict[str, Entry] = {
     "live.sharing_mark": ("deler live", "sharing live"),
+    "live.viewer_mark": ("ser med live", "following live"),
     "live.sharing_on": (
         "Live-deling er slået til: ændringer gemmes et par sekunder efter, så tilskuerne ser dem.",
         "Live sharing is on: changes are saved a few seconds later, so viewers see them.",
@@ -26,5 +27,5 @@ MESSAGES: dict[str, Entry] = {
         "{file} kan ikke læses lige nu; du ser den seneste version, der kunne.",
         "{file} cannot be read right now; you see the last version that could.",
     ),
-    "key.live_sharing": ("live-deling til/fra", "live sharing on/off"),
+    "key.live_sharing": ("del live", "share live"),
 }
