@@ -273,7 +273,7 @@ class JourneySession:
     async def save(self, *, quiet: bool = False) -> bool:
         """Save (asking first when needed); False: it did not happen, so stay.
 
-        ``quiet``: live sharing's saves say nothing when all went well.
+        ``quiet``: live sharing's saves say nothing when they went through.
         """
         from kunderejse_tui.tui.screens.confirm import CommentsDialog
 
@@ -298,6 +298,8 @@ class JourneySession:
         doc.mark_saved(snapshot, fingerprint)
         self._saved(snapshot)
         self.state_changed.publish(None)
+        if quiet:
+            return True  # live sharing: the title and the problems panel show the rest
         problems = await asyncio.to_thread(doc.problems, snapshot)
         errors = sum(1 for p in problems if p.severity == "error")
         if errors:
@@ -306,7 +308,7 @@ class JourneySession:
                 severity="warning",
                 timeout=6,
             )
-        elif not quiet:
+        else:
             app.notify(self.t("save.done", file=doc.path.name))
         return True
 
