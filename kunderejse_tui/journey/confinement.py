@@ -65,3 +65,18 @@ class Confinement:
 
     def as_argument(self) -> str | None:
         return None if self.root is None else str(self.root)
+
+
+# One app per process: the confinement it was started with, for the places that
+# choose a path deep inside a screen (export targets, based_on, new files) without
+# reaching for the app. Set once, by the app, at start.
+_current = Confinement.none()
+
+
+def install(confinement: Confinement) -> None:
+    global _current
+    _current = confinement
+
+
+def current() -> Confinement:
+    return _current

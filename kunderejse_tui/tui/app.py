@@ -21,6 +21,7 @@ from textual.reactive import reactive
 from textual.screen import Screen, ScreenResultType
 
 from kunderejse_tui.journey.confinement import Confinement
+from kunderejse_tui.journey.confinement import install as install_confinement
 from kunderejse_tui.tui import key_descriptions
 from kunderejse_tui.tui.i18n import tr
 from kunderejse_tui.tui.localized import Localized
@@ -80,6 +81,7 @@ class KunderejseApp(App[int]):
         # follows its file; a confined app touches nothing outside the served folder.
         self.viewer = viewer
         self.confinement = confinement or Confinement.none()
+        install_confinement(self.confinement)
         self.start_path = Path(path)
         self.lang_override = lang is not None
         self.start_lang = lang or "da"
@@ -178,7 +180,14 @@ class KunderejseApp(App[int]):
     # ---- opening journeys
 
     def on_open_journey(self, message: OpenJourney) -> None:
+        if not self.confinement.allows(message.path):
+            self.notify(self.outside(message.path), severity="error")
+            return
         self.push_screen(LoadingScreen(message.path))
+
+    def outside(self, path: Path) -> str:
+        """What a served app says about a path outside its folder."""
+        return tr(self.lang, "serve.outside", path=str(path), root=str(self.confinement.root))
 
     def on_loading_screen_loaded(self, message: LoadingScreen.Loaded) -> None:
         """The journey is read: its session, and its map in place of the loading screen."""

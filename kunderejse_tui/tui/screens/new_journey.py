@@ -17,6 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
+from kunderejse_tui.journey.confinement import current as current_confinement
 from kunderejse_tui.journey.document import JourneyDocument
 from kunderejse_tui.journey.fileio import SaveError
 from kunderejse_tui.journey.schema_ref import schema_line_for
@@ -131,6 +132,9 @@ class NewJourneyScreen(Localized[Path | None], ModalScreen[Path | None]):
         if not name.endswith((".yaml", ".yml")):
             name += SUFFIX
         path = self.directory / name
+        if not current_confinement().allows(path):
+            self._error("serve.outside", path=name, root=str(current_confinement().root))
+            return
         if path.exists():
             self._error("new.exists", file=name)
             return
