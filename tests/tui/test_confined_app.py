@@ -89,11 +89,12 @@ async def test_an_export_in_a_browser_is_delivered_too(
 ) -> None:
     delivered: list[Path] = []
     monkeypatch.setattr(KunderejseApp, "is_web", property(lambda self: True))
-    monkeypatch.setattr(
-        KunderejseApp,
-        "deliver_binary",
-        lambda self, path, **kw: delivered.append(Path(path)) or "key",
-    )
+
+    def deliver(self: KunderejseApp, path: Path, **kwargs: object) -> str:
+        delivered.append(Path(path))
+        return "key"
+
+    monkeypatch.setattr(KunderejseApp, "deliver_binary", deliver)
     doc = JourneyDocument.load(funnel)
     app = KunderejseApp(funnel)
     async with app.run_test(size=SIZE) as pilot:
