@@ -111,8 +111,8 @@ async def test_live_sharing_is_off_until_f6_and_then_saves_after_each_change(
         first = funnel.read_bytes()
         assert first != before
         await pilot.press("d")
-        await until(pilot, lambda: funnel.read_bytes() != first)
-        assert not screen.document.dirty
+        # Written, then marked saved (the write runs in a thread): wait for both.
+        await until(pilot, lambda: funnel.read_bytes() != first and not screen.document.dirty)
         assert "Gemt" not in " ".join(notifications(app))  # quiet when it went well
         await pilot.press("f6")
         await settle(pilot)
