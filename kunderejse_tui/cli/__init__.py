@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "schema_cmd",
     "recover",
     "open_cmd",
+    "serve",
 ]
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -46,6 +47,7 @@ COMMANDS = {
     "schema": "schema_cmd",
     "recover": "recover",
     "open": "open_cmd",
+    "serve": "serve",
 }
 
 

@@ -29,6 +29,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="start in presentation mode (large text, one stage at a time; Escape: the map); "
         "needs a journey file",
     )
+    p.add_argument(
+        "--viewer",
+        action="store_true",
+        help="read-only, following the file live as it changes on disk (what serve's "
+        "viewer link opens)",
+    )
+    p.add_argument(
+        "--confine",
+        metavar="DIR",
+        default=None,
+        help="read and write nothing outside DIR (what serve runs each browser session with)",
+    )
     p.set_defaults(func=run)
 
 
@@ -40,6 +52,15 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.path}: no such file or directory{command_hint(args.path)}")
     if args.present and path.is_dir():
         raise UsageError(f"{args.path}: --present needs a journey file, not a folder")
+    from kunderejse_tui.journey.confinement import Confinement
+
+    confinement = Confinement.none()
+    if args.confine is not None:
+        confinement = Confinement.to(Path(args.confine))
+        if not Path(args.confine).is_dir() or not confinement.allows(path):
+            raise UsageError(f"{args.path}: not inside --confine {args.confine}")
     from kunderejse_tui.tui.app import run_app
 
-    return run_app(path, lang=args.lang, present=args.present)
+    return run_app(
+        path, lang=args.lang, present=args.present, viewer=args.viewer, confinement=confinement
+    )

@@ -21,6 +21,8 @@ from textual.command import CommandPalette
 from textual.reactive import reactive
 from textual.screen import Screen, ScreenResultType
 
+from kunderejse_tui.journey.confinement import Confinement
+from kunderejse_tui.journey.confinement import install as install_confinement
 from kunderejse_tui.tui import key_descriptions
 from kunderejse_tui.tui.i18n import tr
 from kunderejse_tui.tui.localized import Localized
@@ -74,11 +76,18 @@ class KunderejseApp(App[int]):
         gc_paused: bool = False,
         present: bool = False,
         today: Callable[[], datetime.date] = datetime.date.today,
+        viewer: bool = False,
+        confinement: Confinement | None = None,
     ) -> None:
         """``present``: open the journey straight in presentation mode (``--present``)."""
         super().__init__()
         self.start_present = present
         self.today = today  # the journeys' clock: `updated:` on save (tests fix it)
+        # Served roles (`kunderejse serve`): a viewer opens every journey read-only and
+        # follows its file; a confined app touches nothing outside the served folder.
+        self.viewer = viewer
+        self.confinement = confinement or Confinement.none()
+        install_confinement(self.confinement)
         self.start_path = Path(path)
         self.lang_override = lang is not None
         self.start_lang = lang or "da"
@@ -108,6 +117,11 @@ class KunderejseApp(App[int]):
             "ctrl+t", "safety_take_over", description=tr(self.lang, "key.take_over"), show=False
         )
 
+    def action_live_sharing(self) -> None:
+        """F6: save a few seconds after each change, so viewers follow as it goes."""
+        if self.journey is not None:
+            self.journey.toggle_sharing()
+
     def action_safety_take_over(self) -> None:
         if self.journey is not None:
             self.journey.take_over()
@@ -118,6 +132,15 @@ class KunderejseApp(App[int]):
         else:
             self._install_safety()
         key_descriptions.translate(self, self.lang)
+        if not self.viewer:
+            # In the footer only in a browser: that is where viewers watch.
+            self.bind(
+                "f6",
+                "live_sharing",
+                description=tr(self.lang, "key.live_sharing"),
+                show=self.is_web,
+                key_display="F6",
+            )
         if self.start_path.is_dir():
             from kunderejse_tui.tui.screens.home import HomeScreen  # not needed for a file
 
@@ -163,11 +186,18 @@ class KunderejseApp(App[int]):
     # ---- opening journeys
 
     def on_open_journey(self, message: OpenJourney) -> None:
+        if not self.confinement.allows(message.path):
+            self.notify(self.outside(message.path), severity="error")
+            return
         self.push_screen(LoadingScreen(message.path))
+
+    def outside(self, path: Path) -> str:
+        """What a served app says about a path outside its folder."""
+        return tr(self.lang, "serve.outside", path=str(path), root=str(self.confinement.root))
 
     def on_loading_screen_loaded(self, message: LoadingScreen.Loaded) -> None:
         """The journey is read: its session, and its map in place of the loading screen."""
-        self.journey = JourneySession(self, message.document, today=self.today)
+        self.journey = JourneySession(self, message.document, today=self.today, viewer=self.viewer)
         self.switch_screen(JourneyMapScreen(self.journey, message.whole_file))
         if self.start_present:
             # Over the map, which Escape returns to (screens/presentation.py).
@@ -255,7 +285,14 @@ class KunderejseApp(App[int]):
         )
 
 
-def run_app(path: Path, lang: str | None = None, *, present: bool = False) -> int:
+def run_app(
+    path: Path,
+    lang: str | None = None,
+    *,
+    present: bool = False,
+    viewer: bool = False,
+    confinement: Confinement | None = None,
+) -> int:
     # Starting up allocates hundreds of thousands of objects (modules, widgets,
     # styles, the journey) and frees few: the cyclic collector walked them again
     # and again, a tenth of the time to the first frame. What is imported by now
@@ -263,7 +300,9 @@ def run_app(path: Path, lang: str | None = None, *, present: bool = False) -> in
     # journey is on screen (startup_done) or GC_PAUSE seconds have passed.
     gc.freeze()
     gc.disable()
-    app = KunderejseApp(path, lang, gc_paused=True, present=present)
+    app = KunderejseApp(
+        path, lang, gc_paused=True, present=present, viewer=viewer, confinement=confinement
+    )
     result = app.run()
     # The status says what happened: 128+N after signal N (see install_signal_handlers),
     # 1 after an unexpected error (Textual sets it with the traceback), else 0.

@@ -142,6 +142,10 @@ def _based_on(data: object, journey_path: Path) -> object:
     based_on = text(journey.get("based_on"))
     if text(journey.get("state")) != "future" or not based_on:
         return None
+    from kunderejse_tui.journey.confinement import current
+
+    if not current().allows(journey_path.parent / based_on):
+        return None  # a served session reads nothing outside its folder
     try:
         return load_file(journey_path.parent / based_on).data
     except (JourneyLoadError, OSError):

@@ -66,8 +66,8 @@ def all_guards() -> list[JourneyGuard]:
 
 
 class ReadOnlyError(EditError):
-    def __init__(self) -> None:
-        super().__init__(Message("edit.read_only"))
+    def __init__(self, key: str = "edit.read_only") -> None:
+        super().__init__(Message(key))
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,9 @@ class DiskVersion:
 
 
 class JourneyGuard:
+    # What a refused edit says (a viewer's guard says why it is read-only otherwise).
+    refusal = "edit.read_only"
+
     def __init__(self, document: JourneyDocument) -> None:
         self.document = document
         # This session's copies are its own files: another session never replaces them.
@@ -152,8 +155,10 @@ class JourneyGuard:
             return True
 
     def _block_edits(self) -> None:
+        refusal = self.refusal
+
         def refuse(*args: Any, **kwargs: Any) -> None:
-            raise ReadOnlyError()
+            raise ReadOnlyError(refusal)
 
         # Every edit of every screen goes through Editor.apply, and every screen
         # already shows an EditError's message: one refusal covers them all.

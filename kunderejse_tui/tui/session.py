@@ -38,6 +38,7 @@ from kunderejse_tui.tui.i18n import tr
 if TYPE_CHECKING:
     from kunderejse_tui.journey.recovery import Recovery
     from kunderejse_tui.tui.app import KunderejseApp
+    from kunderejse_tui.tui.live_follow import LiveFollow
     from kunderejse_tui.tui.recovery_service import JourneyGuard
     from kunderejse_tui.tui.screens.recovery import ChoiceDialog
 
@@ -53,12 +54,19 @@ class JourneySession:
         document: JourneyDocument,
         *,
         today: Callable[[], datetime.date] = datetime.date.today,
+        viewer: bool = False,
     ) -> None:
+        from kunderejse_tui.tui.live_follow import LiveSharing
+
         self.app = app
         self.document = document
         # The date a save writes as `updated:` (tests give a fixed one).
         self.today = today
         self.guard: JourneyGuard | None = None
+        # A viewer (`kunderejse serve`'s viewer link, `open --viewer`) reads and follows.
+        self.viewer = viewer
+        self.live_follow: LiveFollow | None = None
+        self.sharing = LiveSharing(self)
         self.problems: list[Problem] = []
         # Published with nothing: the title (dirty mark, read-only mark) may read differently.
         self.state_changed: Signal[None] = Signal(app, "journey-state")
@@ -68,6 +76,12 @@ class JourneySession:
         self._copy_pending = False
         self._closed = False
         self._unsubscribe: list[Callable[[], None]] = [document.editor.subscribe(self._changed)]
+        if viewer:
+            from kunderejse_tui.tui.live_follow import ViewerGuard
+
+            # At once, not after the first paint: not one keystroke may edit.
+            self.guard = ViewerGuard(document)
+            self.guard.claim()
 
     @property
     def lang(self) -> str:
@@ -80,11 +94,15 @@ class JourneySession:
         """The journey's title as the map shows it: read-only and unsaved marks first."""
         doc = self.document
         mark = f"[{self.t('safety.read_only_mark')}] " if self.read_only else ""
+        if self.viewer:
+            mark = f"[{self.t('live.viewer_mark')}] "
+        if self.sharing.on:
+            mark = f"[{self.t('live.sharing_mark')}] " + mark
         return mark + ("● " if doc.dirty else "") + doc.title
 
     @property
     def read_only(self) -> bool:
-        return self.guard is not None and self.guard.read_only
+        return self.viewer or (self.guard is not None and self.guard.read_only)
 
     # ---- keeping up with the editor
 
@@ -98,6 +116,7 @@ class JourneySession:
         self._check_timer = self.app.set_timer(CHECK_DELAY, self.check)
         if self.guard is not None:
             self._schedule_copy(self.guard)
+        self.sharing.changed()
 
     # ---- checking
 
@@ -142,6 +161,10 @@ class JourneySession:
         from kunderejse_tui.tui.recovery_service import JourneyGuard
         from kunderejse_tui.tui.screens.recovery import DiffScreen, difference, other_session_dialog
 
+        if self.viewer and self.live_follow is None and not self._closed:
+            from kunderejse_tui.tui.live_follow import LiveFollow
+
+            self.live_follow = LiveFollow(self)
         if self.guard is not None or self._closed:
             return
         app = self.app
@@ -210,6 +233,9 @@ class JourneySession:
     def take_over(self) -> None:
         """ctrl+t: the journey was opened read-only; take it from the other session."""
         guard = self.guard
+        if self.viewer:
+            self.app.notify(self.t("live.viewer_only"), severity="warning")
+            return
         if guard is None or not guard.read_only:
             return
         guard.take_over()
@@ -272,8 +298,11 @@ class JourneySession:
 
     # ---- saving and closing
 
-    async def save(self) -> bool:
-        """Save (asking first when needed); False: it did not happen, so stay."""
+    async def save(self, *, quiet: bool = False) -> bool:
+        """Save (asking first when needed); False: it did not happen, so stay.
+
+        ``quiet``: live sharing's saves say nothing when they went through.
+        """
         from kunderejse_tui.tui.screens.confirm import CommentsDialog
 
         app = self.app
@@ -301,6 +330,8 @@ class JourneySession:
         doc.mark_saved(snapshot, fingerprint, dated)
         self._saved(snapshot)
         self.state_changed.publish(None)
+        if quiet:
+            return True  # live sharing: the title and the problems panel show the rest
         problems = await asyncio.to_thread(doc.problems, snapshot)
         errors = sum(1 for p in problems if p.severity == "error")
         if errors:
@@ -357,6 +388,24 @@ class JourneySession:
         # Whatever failed, a new file elsewhere may still work: lead the way there.
         return f"{said} {self.t('safety.save_failed_save_as')}"
 
+    # ---- live: the viewer follows the file, the editor may share as it goes
+
+    def follow_disk(self, whole: JourneyDocument) -> None:
+        """The viewer's file changed on disk: show ``whole`` in place of the journey."""
+        if self._closed or not self.viewer:
+            return
+        # No undo step and nothing unsaved; the map redraws the columns that differ.
+        self.document.complete(whole)
+        self.state_changed.publish(None)
+
+    def toggle_sharing(self) -> None:
+        if self.read_only:
+            key = "live.viewer_only" if self.viewer else "safety.read_only_save"
+            self.app.notify(self.t(key), severity="warning")
+            return
+        self.sharing.toggle()
+        self.state_changed.publish(None)
+
     def close(self, *, discarded: bool = False) -> None:
         """The journey is closed; ``discarded``: the user threw the unsaved edits away,
         so the recovery copy goes too."""
@@ -367,6 +416,9 @@ class JourneySession:
             unsubscribe()
         if self._check_timer is not None:
             self._check_timer.stop()
+        self.sharing.stop()
+        if self.live_follow is not None:
+            self.live_follow.stop()
         if self.guard is not None:
             self.guard.close(discarded=discarded)
         self.app.journey_closed(self)

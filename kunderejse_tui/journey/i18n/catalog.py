@@ -62,6 +62,7 @@ CORE_AREAS: dict[str, str] = {
     "channel": "channels",
     "merge": "merge",
     "future": "future",
+    "serve": "serve",
 }
 UI_TABLES = (
     "ui_app",
@@ -72,6 +73,7 @@ UI_TABLES = (
     "ui_keys",
     "ui_layout",
     "ui_safety",
+    "ui_serve",
 )
 TABLES: tuple[str, ...] = (*sorted(set(CORE_AREAS.values())), *UI_TABLES)
 

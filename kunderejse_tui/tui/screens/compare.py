@@ -30,6 +30,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from kunderejse_tui.journey.access import as_dict, dicts, language, text, texts
+from kunderejse_tui.journey.confinement import current as current_confinement
 from kunderejse_tui.journey.document import Snapshot
 from kunderejse_tui.journey.problems import JourneyLoadError
 from kunderejse_tui.journey.semantic_diff import (
@@ -624,6 +625,9 @@ def open_compare_for(document: CompareDocument, lang: str | None = None) -> Comp
         based_on = data.get("based_on")
         if not isinstance(based_on, str) or not based_on.strip():
             return tr(lang, "cmp.err.no_based_on")
+        confined = current_confinement()
+        if not confined.allows(path.parent / based_on):
+            return tr(lang, "serve.outside", path=based_on, root=str(confined.root))
         try:
             current = load_file(path.parent / based_on).data
         except JourneyLoadError as exc:

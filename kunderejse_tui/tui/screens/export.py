@@ -35,6 +35,7 @@ from textual.widgets import (
 )
 from textual.worker import get_current_worker
 
+from kunderejse_tui.journey import confinement
 from kunderejse_tui.journey.access import language, personas, text
 from kunderejse_tui.journey.edits import Editor
 from kunderejse_tui.journey.export import (
@@ -426,6 +427,10 @@ class ExportScreen(Screen[None]):
             self.notify(tr(self.lang, "exp.no_target"), severity="error")
             return
         target = Path(raw).expanduser()
+        if not confinement.current().allows(target):
+            message = tr(self.lang, "serve.outside", path=raw, root=str(confinement.current().root))
+            self.notify(message, severity="error")
+            return
         if same_file(target, self.document.path):
             self.notify(failure(RefusedTarget(target), self.lang, raw), severity="error")
             return
@@ -455,6 +460,14 @@ class ExportScreen(Screen[None]):
             self.notify(failure(exc, self.lang, raw), severity="error")
             return
         self.notify(tr(self.lang, "exp.written", path=raw))
+        self._deliver([target])
+
+    def _deliver(self, paths: list[Path]) -> None:
+        """Served in a browser (`kunderejse serve`): the written files go to the browser too,
+        since the person at the browser cannot reach the server's disk."""
+        if self.app.is_web:
+            for path in paths:
+                self.app.deliver_binary(path, save_filename=path.name)
 
     @work(thread=True, group="write")
     def _write_file(
@@ -479,6 +492,7 @@ class ExportScreen(Screen[None]):
             names = ", ".join(shown_path(p) for p in paths)
             message = tr(self.lang, "exp.written_pages", n=len(paths), path=names)
         self.app.call_from_thread(self._write_done, message, "information")
+        self.app.call_from_thread(self._deliver, paths)
 
     def _write_done(self, message: str, severity: SeverityLevel) -> None:
         self.writing = False

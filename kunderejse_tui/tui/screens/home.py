@@ -16,6 +16,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 from textual.widgets.data_table import ColumnKey
 
+from kunderejse_tui.journey.confinement import current as current_confinement
 from kunderejse_tui.journey.fileio import write_bytes_atomic
 from kunderejse_tui.journey.recovery import absolute
 from kunderejse_tui.tui.i18n import tr
@@ -109,8 +110,11 @@ class HomeScreen(Localized[None]):
     def scan(self) -> None:
         self.files = find_journeys(self.directory)
         # Journeys with unsaved work from a session that ended: read once per scan.
-        self.waiting = set(journeys_with_recovery())
-        sample_dir = samples_dir()
+        confined = current_confinement()
+        # A served session lists the recovery copies of its own folder only.
+        self.waiting = set(confined.keep(list(journeys_with_recovery())))
+        # ... and offers no samples: they live outside the served folder.
+        sample_dir = None if confined.active else samples_dir()
         same = sample_dir is not None and sample_dir.resolve() == self.directory.resolve()
         self.samples = [] if sample_dir is None or same else find_journeys(sample_dir)
         self.summaries = {p: s for p, s in self.summaries.items() if p in self.files}

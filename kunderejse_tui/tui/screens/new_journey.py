@@ -19,6 +19,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
+from kunderejse_tui.journey.confinement import current as current_confinement
 from kunderejse_tui.journey.create import create_journey_file
 from kunderejse_tui.journey.fileio import SaveError
 from kunderejse_tui.journey.slugs import slugify
@@ -136,6 +137,9 @@ class NewJourneyScreen(Localized[Path | None], ModalScreen[Path | None]):
         if not name.endswith((".yaml", ".yml")):
             name += SUFFIX
         path = self.directory / name
+        if not current_confinement().allows(path):
+            self._error("serve.outside", path=name, root=str(current_confinement().root))
+            return
         if path.exists():
             self._error("new.exists", file=name)
             return

@@ -1,0 +1,73 @@
+"""A real browser: headless Chromium on the viewer's link sees the journey change on
+disk, and asks nothing of any server but ours."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.serve.harness import serve
+
+BROWSE = Path(__file__).with_name("browse.mjs")
+TOOLS = Path(os.environ.get("KUNDEREJSE_TOOLS", Path(__file__).resolve().parents[2] / ".tools"))
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+
+
+def require_browser() -> None:
+    missing = []
+    if shutil.which("node") is None:
+        missing.append("node")
+    if not (TOOLS / "node_modules" / "puppeteer" / "package.json").exists():
+        missing.append(f"puppeteer in {TOOLS}")
+    if not CHROMIUM.exists():
+        missing.append(f"a browser at {CHROMIUM}")
+    if missing:
+        message = f"missing {', '.join(missing)}; install with: bash .ci/install-render-tools"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true but {message}", pytrace=False)
+        pytest.skip(message)
+
+
+def test_the_viewer_in_a_browser_follows_the_file(tmp_path: Path) -> None:
+    require_browser()
+    before, after = tmp_path / "before.png", tmp_path / "after.png"
+    shots = os.environ.get("KUNDEREJSE_SERVE_SHOTS")  # keep them to look at
+    with serve(tmp_path) as s:
+        browser = subprocess.Popen(
+            ["node", str(BROWSE), s.viewer, str(before), str(after), "Tiltræk", "Opdagelse"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "KUNDEREJSE_TOOLS": str(TOOLS), "CHROMIUM": str(CHROMIUM)},
+        )
+        assert browser.stdout is not None
+        ready = browser.stdout.readline()
+        assert ready == "READY\n", ready + (browser.stderr.read() if browser.stderr else "")
+        assert len(s.children()) == 1  # the viewer's app process
+        # Someone saves the journey elsewhere (the editor, git pull): a stage renamed.
+        text = s.journey.read_text(encoding="utf-8")
+        assert "name: Tiltræk" in text
+        changed_at = time.monotonic()
+        s.journey.write_text(text.replace("name: Tiltræk", "name: Opdagelse"), encoding="utf-8")
+        seen = browser.stdout.readline()
+        latency = time.monotonic() - changed_at
+        assert seen == "SEEN\n", seen + (browser.stderr.read() if browser.stderr else "")
+        report = json.loads(browser.stdout.readline())
+        assert browser.wait(60) == 0
+    print(f"viewer showed the change {latency:.2f} s after the write")
+    if shots:
+        shutil.copyfile(before, Path(shots) / "viewer-before.png")
+        shutil.copyfile(after, Path(shots) / "viewer-after.png")
+    # What the browser shows changed with it: the canvas, not only the websocket.
+    assert before.read_bytes() != after.read_bytes()
+    assert before.stat().st_size > 10_000 and after.stat().st_size > 10_000
+    origin = s.viewer.split("/", 3)[2]  # 127.0.0.1:PORT
+    assert report["requests"], report
+    for address in report["requests"]:
+        assert address.split("/", 3)[2] == origin, f"the page asked elsewhere: {address}"
