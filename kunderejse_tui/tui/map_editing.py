@@ -130,7 +130,9 @@ class MapEditing:
         if found is None:
             return
         row = found[1]
-        if row.kind == "stage":
+        # Read-only (another session's journey, a served viewer): the edit itself is
+        # refused with its reason, so asking first would only ask for nothing.
+        if row.kind == "stage" and not self.session.read_only:
             stage = self.document.editor.get(row.path[:2], None)
             question = delete_questions.stage_question(self.session.lang, stage)
             if question is not None:

@@ -135,7 +135,7 @@ def test_the_viewer_cannot_edit_save_or_take_over(
                 assert s.journey.read_bytes() == before
                 assert lock.read_bytes() == lock_before
                 # The same keys in the editor's app do edit and save: the test can fail.
-                await keys(editor, "d", "\x13")
+                await keys(editor, "d", "x", "\x13")
                 assert wait_until(lambda: s.journey.read_bytes() != before, timeout=20)
                 return lock_before, lock.read_bytes()
 
@@ -201,7 +201,7 @@ def test_a_dropped_link_comes_back_to_the_same_app(tmp_path: Path) -> None:
             async with aiohttp.ClientSession() as http:
                 ws = await http.ws_connect(s.ws(s.editor, sid(1)))
                 await drawn(ws, "Tiltræk")
-                await keys(ws, "d")  # an unsaved edit: the title gets its mark
+                await keys(ws, "d", "x")  # an unsaved edit: the title gets its mark
                 await drawn(ws, "●")
                 pid = s.children()
                 await ws.close()

@@ -99,7 +99,7 @@ async def test_live_sharing_is_off_until_f6_and_then_saves_after_each_change(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = the_map(app)
-        await pilot.press("d")  # off by default: the change waits for ctrl+s
+        await pilot.press("d", "x")  # off by default: the change waits for ctrl+s
         await settle(pilot, delay=0.8)
         assert screen.document.dirty
         assert funnel.read_bytes() == before
@@ -110,14 +110,14 @@ async def test_live_sharing_is_off_until_f6_and_then_saves_after_each_change(
         await until(pilot, lambda: not screen.document.dirty)
         first = funnel.read_bytes()
         assert first != before
-        await pilot.press("d")
+        await pilot.press("d", "x")
         # Written, then marked saved (the write runs in a thread): wait for both.
         await until(pilot, lambda: funnel.read_bytes() != first and not screen.document.dirty)
         assert "Gemt" not in " ".join(notifications(app))  # quiet when it went well
         await pilot.press("f6")
         await settle(pilot)
         assert "[deler live]" not in str(screen.title)
-        await pilot.press("d")
+        await pilot.press("d", "x")
         await settle(pilot, delay=0.8)
         assert screen.document.dirty
 
@@ -132,7 +132,7 @@ async def test_live_sharing_asks_first_for_a_file_with_comments(
     app = KunderejseApp(funnel)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("f6", "d")
+        await pilot.press("f6", "d", "x")
         await until(pilot, lambda: isinstance(app.screen, CommentsDialog))
         await pilot.press("escape")  # no: nothing is written, and sharing stops
         await settle(pilot)
