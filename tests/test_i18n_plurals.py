@@ -22,8 +22,8 @@ BOTH_FORMS = re.compile(r"[^\W\d_]\((?:er|e|s|r|en|ne|erne|ene)\)")
 # {files} or {answers} hold a counted phrase read from a Plural: "{files} tjekket".)
 COUNTED = re.compile(r"\{(n|count)\} ([^\W\d_]+)")
 # Words after a count that do not change with it: "Side {n} af {of}", "+{n} mere",
-# "Fund {i} af {n} for ...", "{n} uden samtykke".
-NOT_COUNTED = {"af", "of", "mere", "more", "for", "uden", "without"}
+# "Fund {i} af {n} for ...", "{n} uden samtykke", "Højst {n} ad gangen" (at a time).
+NOT_COUNTED = {"af", "of", "mere", "more", "for", "uden", "without", "ad", "at"}
 
 
 def _forms(value: tuple[str, str] | Plural) -> list[str]:
@@ -57,18 +57,46 @@ def test_a_count_followed_by_a_counted_word_is_a_plural() -> None:
 def test_the_scans_catch_what_they_are_for() -> None:
     assert BOTH_FORMS.search("Du har ændret 2 felt(er)")
     assert BOTH_FORMS.search("3 answer(s)")
+    tree = ast.parse('"""The persona(s)."""\ndef f():\n    """Doc(s)."""\n    return "fil(er)"\n')
+    assert [n.value for n in ast.walk(tree) if id(n) in _docstrings(tree)] == [
+        "The persona(s).",
+        "Doc(s).",
+    ]
     assert not BOTH_FORMS.search("Ændringer (3)")
     m = COUNTED.search("⚠ {n} advarsler")
     assert m is not None and m.group(2) not in NOT_COUNTED
     assert all(m.group(2) in NOT_COUNTED for m in COUNTED.finditer("Side {n} af {of} · +{n} mere"))
 
 
+def _docstrings(tree: ast.Module) -> set[int]:
+    """Docstrings are for developers, never shown to a user: "persona(s)" may stay."""
+    owners = [
+        tree,
+        *(
+            n
+            for n in ast.walk(tree)
+            if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
+        ),
+    ]
+    return {
+        id(owner.body[0].value)
+        for owner in owners
+        if owner.body
+        and isinstance(owner.body[0], ast.Expr)
+        and isinstance(owner.body[0].value, ast.Constant)
+        and isinstance(owner.body[0].value.value, str)
+    }
+
+
 def _string_literals(path: Path) -> list[tuple[int, str]]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = _docstrings(tree)
     return [
         (node.lineno, node.value)
         for node in ast.walk(tree)
-        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docstrings
     ]
 
 

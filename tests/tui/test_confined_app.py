@@ -18,6 +18,7 @@ from kunderejse_tui.tui.export_files import _based_on
 from kunderejse_tui.tui.messages import OpenJourney
 from kunderejse_tui.tui.screens.export import ExportScreen
 from kunderejse_tui.tui.screens.home import HomeScreen
+from kunderejse_tui.tui.screens.prompt import PromptDialog
 from tests.tui.helpers import FUNNEL, settle, shows
 
 SIZE = (120, 40)
@@ -106,3 +107,25 @@ async def test_an_export_in_a_browser_is_delivered_too(
         await settle(pilot)
     assert delivered == [funnel.parent / "bilkoeb-privat.md"]
     assert delivered[0].exists()
+
+
+async def test_save_as_in_a_confined_app_writes_nothing_outside(
+    funnel: Path, tmp_path: Path
+) -> None:
+    app = KunderejseApp(funnel, confinement=Confinement.to(funnel.parent))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("S")
+        prompt = await shows(pilot, PromptDialog)
+        field = prompt.query_one(Input)
+        field.value = "../leak.journey.yaml"
+        await pilot.press("enter")
+        await settle(pilot)
+        leak = funnel.parent.parent / "leak.journey.yaml"
+        assert not leak.exists()
+        assert isinstance(app.screen, PromptDialog)  # refused in place, with the reason
+        assert "uden for den serverede mappe" in str(app.screen.query_one("#prompt-error").render())
+        field.value = "inside.journey.yaml"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert (funnel.parent / "inside.journey.yaml").exists()

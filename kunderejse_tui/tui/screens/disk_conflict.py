@@ -11,6 +11,7 @@ import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from kunderejse_tui.journey.confinement import current as current_confinement
 from kunderejse_tui.journey.disk import explain_os_error
 from kunderejse_tui.journey.fileio import SaveError, save_journey
 from kunderejse_tui.tui.recovery_service import JourneyGuard
@@ -136,6 +137,9 @@ async def save_as_new(session: JourneySession, guard: JourneyGuard) -> bool:
             return session.t("safety.new_file_bad")
         if target.exists():
             return session.t("safety.new_file_exists", file=name)
+        confinement = current_confinement()
+        if not confinement.allows(target):  # a served app writes only in its folder
+            return session.t("serve.outside", path=name, root=str(confinement.root))
         return None
 
     name = await app.push_screen_wait(

@@ -17,8 +17,8 @@ MESSAGES: dict[str, Entry] = {
         "Viewer (follows live):          {url}",
     ),
     "serve.stop_hint": (
-        "Stop med ctrl+c (alle app-processer lukkes). Højst {n} på én gang.",
-        "Stop with ctrl+c (every app process is ended). At most {n} at once.",
+        "Stop med ctrl+c (alle app-processer lukkes). Højst {n} ad gangen.",
+        "Stop with ctrl+c (every app process is ended). At most {n} at a time.",
     ),
     "serve.no_token_warning": (
         "Uden adgangskode: alle på denne maskine kan åbne begge links.",
@@ -64,9 +64,15 @@ MESSAGES: dict[str, Entry] = {
         "The connection dropped. Trying again …",
     ),
     "serve.page_ended": ("Sessionen er slut.", "The session has ended."),
-    "serve.page_full": (
-        "Der er ikke plads til flere lige nu: alle {n} pladser er i brug. Prøv igen om lidt.",
-        "There is no room for more right now: all {n} places are in use. Try again shortly.",
+    "serve.page_full": Plural(
+        da=(
+            "Der er ikke plads til flere lige nu: {n} plads er i brug. Prøv igen om lidt.",
+            "Der er ikke plads til flere lige nu: alle {n} pladser er i brug. Prøv igen om lidt.",
+        ),
+        en=(
+            "There is no room for more right now: {n} place is in use. Try again shortly.",
+            "There is no room for more right now: all {n} places are in use. Try again shortly.",
+        ),
     ),
     "serve.page_restart": ("Start igen", "Start again"),
     "serve.forbidden": (
