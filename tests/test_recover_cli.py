@@ -59,7 +59,7 @@ def stranded(apps: list[TmuxApp], tmp_path: Path, state: Path) -> tuple[Path, di
     app = TmuxApp([journey], state, 0.3)
     apps.append(app)
     wait_until("the session lock", lock_file(journey).exists)
-    app.keys("d")
+    app.delete_stage()
     app.wait_for("● Privatkunder")
     wait_until("the copy", lambda: any(_same(r.data, expected) for r in list_recoveries()))
     app.signal(signal.SIGKILL)

@@ -4,6 +4,7 @@ Restore-and-save or an explicit Discard, and each session's edits have a copy of
 
 from __future__ import annotations
 
+import datetime
 import shutil
 import signal
 import time
@@ -22,6 +23,11 @@ from tests.tmux_app import ROOT, TmuxApp, wait_until
 
 SAMPLE = ROOT / "sample_journeys" / "bilkoeb-privat.journey.yaml"
 TITLE = "Privatkunder"  # in the map's title, after the unsaved mark "● "
+
+
+def dated(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` as the app saves it: a save with changes sets ``updated:`` to today."""
+    return {**data, "updated": datetime.date.today().isoformat()}
 
 
 @pytest.fixture
@@ -64,7 +70,7 @@ def crash_with_an_edit(apps: list[TmuxApp], journey: Path, state: Path) -> dict[
     app = start(apps, journey, state)
     app.wait_for(first["name"])
     wait_until("the session lock", lock_file(journey).exists)
-    app.keys("d")
+    app.delete_stage()
     app.wait_for(f"● {TITLE}")
     wait_until("the recovery copy", lambda: copies_holding(expected))
     app.signal(signal.SIGKILL)
@@ -99,7 +105,7 @@ def test_leaving_while_the_copy_is_offered_keeps_it(
     again.wait_for(f"● {TITLE}")
     again.keys("C-s")
     wait_until("the save", lambda: journey.read_bytes() != original)
-    assert _same(load_file(journey).data, expected)
+    assert _same(load_file(journey).data, dated(expected))
     wait_until("the copy to go after the save", lambda: not list_recoveries())
     again.keys("C-q")
     again.wait_gone()
@@ -131,7 +137,7 @@ def edit_in_a_second_session(
         b.keys("t")
         b.wait_for("You took the journey over")
     b.keys("l")
-    b.keys("d")
+    b.delete_stage()
     b.wait_for(f"● {TITLE}")
     wait_until("B's recovery copy", lambda: copies_holding(expected))
     return b, expected
@@ -146,7 +152,7 @@ def test_two_sessions_editing_one_journey_both_keep_their_edits(
     ours["stages"].pop(0)
     a = start(apps, journey, state)
     wait_until("A's session lock", lock_file(journey).exists)
-    a.keys("d")
+    a.delete_stage()
     a.wait_for(f"● {TITLE}")
     wait_until("A's recovery copy", lambda: copies_holding(ours))
     b, theirs = edit_in_a_second_session(apps, journey, state, via="ctrl+t")
@@ -167,7 +173,7 @@ def test_two_sessions_editing_one_journey_both_keep_their_edits(
     c.wait_for(f"● {TITLE}")
     c.keys("C-s")
     wait_until("the save", lambda: journey.read_bytes() != original)
-    assert _same(load_file(journey).data, ours)
+    assert _same(load_file(journey).data, dated(ours))
     # A's copy went with the save; B's still waits for its own decision.
     wait_until("A's copy to go", lambda: not copies_holding(ours))
     assert copies_holding(theirs)
@@ -194,7 +200,7 @@ def test_a_session_that_lost_the_journey_saves_its_edits_as_a_new_file(
     ours["stages"].pop(0)
     a = start(apps, journey, state)
     wait_until("A's session lock", lock_file(journey).exists)
-    a.keys("d")
+    a.delete_stage()
     a.wait_for(f"● {TITLE}")
     edit_in_a_second_session(apps, journey, state, via="dialog")
     a.keys("C-s")
@@ -204,7 +210,7 @@ def test_a_session_that_lost_the_journey_saves_its_edits_as_a_new_file(
     a.keys("Enter")
     mine = journey.parent / journey.name.replace(".journey.yaml", "-mine.journey.yaml")
     wait_until("the new file", mine.exists)
-    wait_until("the whole new file", lambda: _same(load_file(mine).data, ours))
+    wait_until("the whole new file", lambda: _same(load_file(mine).data, dated(ours)))
     assert journey.read_bytes() == original
 
 
@@ -225,7 +231,7 @@ def test_a_save_that_completed_under_sigterm_leaves_no_copy_to_offer(
     expected["stages"].pop(0)
     app = start(apps, journey, state, delay=3600)  # only the signal handler writes a copy
     wait_until("the session lock", lock_file(journey).exists)
-    app.keys("d")
+    app.delete_stage()
     app.wait_for(f"● {TITLE}")
     app.signal(signal.SIGTERM)
     app.wait_gone()

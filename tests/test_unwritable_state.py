@@ -61,15 +61,15 @@ def test_a_read_only_state_folder_says_so_once_and_the_app_works(
     with pytest.raises(OSError) as refused:
         probe.write_text("x")
     assert refused.value.errno in (errno.EROFS, errno.EACCES)
-    app = TmuxApp([journey], read_only_state, 0.2)
+    app = TmuxApp([journey], read_only_state, 0.2, keep_status=True)
     apps.append(app)
     app.wait_for(UNAVAILABLE)
     assert "Traceback" not in app.screen()
-    app.keys("d")
+    app.delete_stage()
     app.wait_for("● Privatkunder")
     app.keys("C-s")
     wait_until("the save", lambda: journey.read_bytes() != SAMPLE.read_bytes())
-    app.keys("d")
+    app.delete_stage()
     app.wait_for("● Privatkunder")
     # Said once: later copy rounds fail silently.
     wait_until("the notice to go", lambda: UNAVAILABLE not in app.screen(), timeout=30)
@@ -85,10 +85,10 @@ def test_a_read_only_state_folder_says_so_once_and_the_app_works(
 def test_signals_end_the_app_with_128_plus_the_signal(
     apps: list[TmuxApp], journey: Path, tmp_path: Path, signum: int
 ) -> None:
-    app = TmuxApp([journey], tmp_path / "state", 0.2)
+    app = TmuxApp([journey], tmp_path / "state", 0.2, keep_status=True)
     apps.append(app)
     app.wait_for("Privatkunder")
-    app.keys("d")
+    app.delete_stage()
     app.wait_for("● Privatkunder")
     app.signal(signum)
     assert app.exit_status() == 128 + signum
@@ -114,6 +114,6 @@ def test_a_crash_ends_the_app_with_a_non_zero_status(
         "sys.exit(main(sys.argv[1:]))\n"
     )
     argv = [sys.executable, "-c", crash, str(journey), "--lang", "en"]
-    app = TmuxApp([], tmp_path / "state", argv=argv)
+    app = TmuxApp([], tmp_path / "state", argv=argv, keep_status=True)
     apps.append(app)
     assert app.exit_status() != 0

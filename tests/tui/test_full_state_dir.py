@@ -32,8 +32,12 @@ async def test_a_full_state_folder_is_said_once_and_the_journey_saves(
         assert len(said) == 1 and "full" in said[0]
         assert app.journey is not None and not app.journey.read_only
         await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("x")  # the stage holds items: confirm
         await settle(pilot, 0.3)  # several copy rounds: each fails, none says so again
         await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("x")  # the stage holds items: confirm
         await settle(pilot, 0.3)
         messages = [n.message for n in app._notifications]
         assert sum("Recovery copies" in m or "recovery copy" in m for m in messages) == 1
@@ -41,4 +45,4 @@ async def test_a_full_state_folder_is_said_once_and_the_journey_saves(
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert not app.journey.document.dirty
-    assert load_file(funnel).data == edited
+    assert load_file(funnel).data == {**edited, "updated": app.today().isoformat()}

@@ -26,6 +26,8 @@ async def test_a_save_into_a_renamed_folder_leads_into_save_as(
         await settle(pilot)
         await pilot.press("d")
         await settle(pilot)
+        await pilot.press("x")  # the stage holds items: confirm
+        await settle(pilot)
         assert app.journey is not None
         edited = app.journey.document.snapshot().data
         funnel.parent.rename(tmp_path / "renamed")
@@ -41,4 +43,4 @@ async def test_a_save_into_a_renamed_folder_leads_into_save_as(
         await settle(pilot)
         assert not app.journey.document.dirty
     new = tmp_path / funnel.name.replace(".journey.yaml", "-mine.journey.yaml")
-    assert _same(load_file(new).data, edited)
+    assert _same(load_file(new).data, {**edited, "updated": app.today().isoformat()})

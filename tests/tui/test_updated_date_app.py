@@ -24,6 +24,8 @@ async def test_ctrl_s_dates_the_change_and_ctrl_z_takes_the_date_back(funnel: Pa
         assert load_file(funnel).data["updated"] == "2026-11-20"
         await pilot.press("d")  # delete the first stage
         await settle(pilot)
+        await pilot.press("x")  # the stage holds items: confirm
+        await settle(pilot)
         await pilot.press("ctrl+s")
         await settle(pilot)
         saved = funnel.read_bytes()

@@ -154,6 +154,8 @@ async def save_as_new(session: JourneySession, guard: JourneyGuard) -> bool:
         return False
     target = directory / name
     snapshot = doc.snapshot()
+    # A new file of changed content is a save like any other: it carries today's date.
+    dated = doc.dated(snapshot, session.today()) if doc.dirty else None
     try:
         raw = await asyncio.to_thread(
             save_journey,
@@ -170,7 +172,7 @@ async def save_as_new(session: JourneySession, guard: JourneyGuard) -> bool:
         app.notify(str(exc), severity="error", timeout=10)
         return False
     guard.moved_to(target, raw)
-    doc.mark_saved(snapshot, doc.fingerprint)  # type: ignore[arg-type]
+    doc.mark_saved(snapshot, doc.fingerprint, dated)  # type: ignore[arg-type]
     guard.saved(snapshot)
     app.notify(session.t("safety.saved_as", file=name))
     return True
