@@ -61,7 +61,8 @@ def shown(screen: PresentationScreen, part: str) -> str:
 
 
 def toasts(app: KunderejseApp) -> list[str]:
-    """The notices drawn on the current screen (not only sent)."""
+    """The notices drawn on the current screen, not only sent (``run_test`` draws them
+    with ``notifications=True`` only)."""
     return [str(toast.render()) for toast in app.screen.query("Toast")]
 
 
@@ -76,7 +77,7 @@ async def test_a_viewer_presents_the_journey_and_follows_the_file_keeping_its_st
     funnel: Path,
 ) -> None:
     app = KunderejseApp(funnel, viewer=True)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         present = await shows(pilot, PresentationScreen)
         await settle(pilot)
         assert no_map(app)  # straight into the presentation: no map underneath
@@ -165,7 +166,7 @@ async def test_a_viewer_cannot_edit_save_or_take_over_and_leaves_the_lock_alone(
 ) -> None:
     before = funnel.read_bytes()
     app = KunderejseApp(funnel, viewer=True)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         present = await shows(pilot, PresentationScreen)
         await settle(pilot, delay=0.3)
         document = present.document

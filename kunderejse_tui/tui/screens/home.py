@@ -113,8 +113,9 @@ class HomeScreen(Localized[None]):
         confined = current_confinement()
         # A served session lists the recovery copies of its own folder only.
         self.waiting = set(confined.keep(list(journeys_with_recovery())))
-        # ... and offers no samples: they live outside the served folder.
-        sample_dir = None if confined.active else samples_dir()
+        # ... and offers no samples: they live outside the served folder. Nor does a
+        # viewer's list: opening one copies it into the folder.
+        sample_dir = None if confined.active or self.app.viewer else samples_dir()
         same = sample_dir is not None and sample_dir.resolve() == self.directory.resolve()
         self.samples = [] if sample_dir is None or same else find_journeys(sample_dir)
         self.summaries = {p: s for p, s in self.summaries.items() if p in self.files}
@@ -257,6 +258,10 @@ class HomeScreen(Localized[None]):
             return None
         self.notify(self.t("home.sample_copied", file=shown_path(target)))
         return target
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A viewer writes nothing: no new journey files either.
+        return not (action == "new" and self.app.viewer)
 
     def action_new(self) -> None:
         def created(path: Path | None) -> None:

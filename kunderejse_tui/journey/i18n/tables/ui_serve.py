@@ -28,4 +28,14 @@ MESSAGES: dict[str, Entry] = {
         "{file} cannot be read right now; you see the last version that could.",
     ),
     "key.live_sharing": ("del live", "share live"),
+    "live.key.back_to_list": ("Tilbage til listen", "Back to the list"),
+    "help.intro.ViewerScreen": (
+        "Du ser med som tilskuer: rejsen vises som præsentation og følger filen, så du ser "
+        "hver ændring, når den er gemt. Piletasterne bladrer mellem faserne, o skifter til "
+        "overblikket over alle faser. Her kan intet rettes eller gemmes.",
+        "You are following as a viewer: the journey is shown as a presentation and follows "
+        "the file, so you see each change once it is saved. The arrow keys step through the "
+        "stages, o switches to the overview of all stages. Nothing can be edited or saved "
+        "here.",
+    ),
 }
