@@ -140,8 +140,11 @@ async def test_a_viewer_of_a_folder_goes_back_to_the_list_never_to_the_map(
     folder = funnel.parent
     app = KunderejseApp(folder, viewer=True)
     async with app.run_test(size=SIZE) as pilot:
-        await shows(pilot, HomeScreen)
+        home = await shows(pilot, HomeScreen)
         await settle(pilot)
+        # The list does not offer what a viewer cannot do.
+        intro = str(home.query_one("#home-intro", Static).render())
+        assert "Enter" in intro and "ny rejse" not in intro
         await pilot.press("n")  # a new journey is a new file: not for a viewer
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
