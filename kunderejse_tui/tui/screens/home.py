@@ -129,11 +129,15 @@ class HomeScreen(Localized[None]):
     def refresh_texts(self) -> None:
         self.title = self.t("home.title")
         self.sub_title = shown_path(self.directory)
-        self.query_one("#home-intro", Static).update(self.t("home.intro"))
+        viewer = self.app.viewer  # offered nothing that writes (see check_action)
+        self.query_one("#home-intro", Static).update(
+            self.t("home.intro_viewer" if viewer else "home.intro")
+        )
         self.query_one("#home-journeys-title", Static).update(
             self.t("home.journeys_in", dir=shown_path(self.directory))
         )
-        self.query_one("#home-empty", Static).update("" if self.files else self.t("home.empty"))
+        empty = self.t("home.empty_viewer" if viewer else "home.empty")
+        self.query_one("#home-empty", Static).update("" if self.files else empty)
         samples_title = self.query_one("#home-samples-title", Static)
         samples_title.update(self.t("home.samples") if self.samples else "")
         self.query_one("#samples", DataTable).display = bool(self.samples)

@@ -37,7 +37,8 @@ class ViewerScreen(PresentationScreen):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+w", "leave", "live.key.back_to_list", show=False),
+        # Escape too: where the presentation returns to its map, a viewer returns to the list.
+        Binding("escape,ctrl+w", "leave", "live.key.back_to_list", show=False),
         # No description: a key that only says no belongs in neither help nor palette.
         Binding("ctrl+s,f6", "viewer_only", show=False),
     ]

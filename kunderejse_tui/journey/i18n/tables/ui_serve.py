@@ -28,6 +28,14 @@ MESSAGES: dict[str, Entry] = {
         "{file} cannot be read right now; you see the last version that could.",
     ),
     "key.live_sharing": ("del live", "share live"),
+    "home.intro_viewer": (
+        "Vælg en kunderejse og tryk Enter for at se den som præsentation. F1: hjælp.",
+        "Pick a customer journey and press Enter to see it as a presentation. F1: help.",
+    ),
+    "home.empty_viewer": (
+        "Her er ingen *.journey.yaml-filer endnu.",
+        "There are no *.journey.yaml files here yet.",
+    ),
     "live.key.back_to_list": ("Tilbage til listen", "Back to the list"),
     "help.intro.ViewerScreen": (
         "Du ser med som tilskuer: rejsen vises som præsentation og følger filen, så du ser "
