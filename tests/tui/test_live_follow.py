@@ -240,3 +240,22 @@ async def test_live_sharing_asks_first_for_a_file_with_comments(
         assert funnel.read_bytes() == before
         assert any("Live-deling er stoppet" in n for n in notifications(app))
         assert "[deler live]" not in str(the_map(app).title)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_a_served_editor_sees_f6_in_the_footer_at_every_width(
+    funnel: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+) -> None:
+    """The key of a served workshop stays in the key bar, whole, with Quit and Help."""
+    from textual.widgets._footer import FooterKey
+
+    monkeypatch.setattr(KunderejseApp, "is_web", property(lambda self: True))
+    app = KunderejseApp(funnel)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        keys = {k.key_display: k for k in the_map(app).query(FooterKey)}
+        for key in ("F6", "^q", "F1"):
+            assert key in keys, (key, list(keys))
+            region = keys[key].region
+            assert region.width > 0 and region.right <= size[0], (key, region)
+        assert keys["F6"].description == "Del live"
