@@ -27,7 +27,7 @@ MESSAGES: dict[str, Entry] = {
         "{file} kan ikke læses lige nu; du ser den seneste version, der kunne.",
         "{file} cannot be read right now; you see the last version that could.",
     ),
-    "key.live_sharing": ("del live", "share live"),
+    "key.live_sharing": ("Del live", "Share live"),
     "home.intro_viewer": (
         "Vælg en kunderejse og tryk Enter for at se den som præsentation. F1: hjælp.",
         "Pick a customer journey and press Enter to see it as a presentation. F1: help.",
