@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -259,3 +260,24 @@ async def test_a_served_editor_sees_f6_in_the_footer_at_every_width(
             region = keys[key].region
             assert region.width > 0 and region.right <= size[0], (key, region)
         assert keys["F6"].description == "Del live"
+
+
+async def test_a_viewer_coming_back_to_its_tab_right_after_a_save_just_follows(
+    funnel: Path,
+) -> None:
+    """Back in the tab (app focus) before the poll saw the change: the viewer follows the
+    file as always, and does not try to reload it as an editor would (an edit, refused)."""
+    app = KunderejseApp(funnel, viewer=True)
+    async with app.run_test(size=SIZE) as pilot:
+        present = await shows(pilot, PresentationScreen)
+        await settle(pilot)
+
+        def new_goal(data: dict[str, Any]) -> None:
+            data["stages"][0]["customer_goal"] = "Skrevet lige før fanen fik fokus"
+
+        rewrite(funnel, new_goal)
+        app.post_message(events.AppFocus())
+        await until(pilot, lambda: "Skrevet lige før fanen fik fokus" in shown(present, "goal"))
+        await settle(pilot)
+        assert app.is_running and app.screen is present
+        assert not present.document.editor.can_undo
