@@ -83,8 +83,9 @@ class KunderejseApp(App[int]):
         super().__init__()
         self.start_present = present
         self.today = today  # the journeys' clock: `updated:` on save (tests fix it)
-        # Served roles (`kunderejse serve`): a viewer opens every journey read-only and
-        # follows its file; a confined app touches nothing outside the served folder.
+        # Served roles (`kunderejse serve`): a viewer opens every journey read-only in
+        # presentation mode (screens/viewer.py) and follows its file; a confined app
+        # touches nothing outside the served folder.
         self.viewer = viewer
         self.confinement = confinement or Confinement.none()
         install_confinement(self.confinement)
@@ -146,7 +147,7 @@ class KunderejseApp(App[int]):
 
             self.push_screen(HomeScreen(self.start_path))
         else:
-            self.push_screen(LoadingScreen(self.start_path))
+            self.push_screen(self._loading(self.start_path))
 
     # ---- language
 
@@ -189,7 +190,12 @@ class KunderejseApp(App[int]):
         if not self.confinement.allows(message.path):
             self.notify(self.outside(message.path), severity="error")
             return
-        self.push_screen(LoadingScreen(message.path))
+        self.push_screen(self._loading(message.path))
+
+    def _loading(self, path: Path) -> LoadingScreen:
+        # A viewer's screen follows the file only once it is read whole (live_follow):
+        # no preview of a big journey's first part.
+        return LoadingScreen(path, preview=not self.viewer)
 
     def outside(self, path: Path) -> str:
         """What a served app says about a path outside its folder."""
@@ -198,6 +204,12 @@ class KunderejseApp(App[int]):
     def on_loading_screen_loaded(self, message: LoadingScreen.Loaded) -> None:
         """The journey is read: its session, and its map in place of the loading screen."""
         self.journey = JourneySession(self, message.document, today=self.today, viewer=self.viewer)
+        if self.viewer:
+            # The presentation, with no map underneath for Escape to reach.
+            from kunderejse_tui.tui.screens.viewer import ViewerScreen
+
+            self.switch_screen(ViewerScreen(self.journey))
+            return
         self.switch_screen(JourneyMapScreen(self.journey, message.whole_file))
         if self.start_present:
             # Over the map, which Escape returns to (screens/presentation.py).

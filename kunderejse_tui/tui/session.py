@@ -279,6 +279,8 @@ class JourneySession:
 
     def app_focused(self) -> None:
         """Back from another window: has the file changed meanwhile?"""
+        if self.viewer:
+            return  # LiveFollow reloads it; a reload here would be an edit, refused
         guard = self.guard
         if guard is None or not guard.changed_on_disk():
             return

@@ -10,6 +10,7 @@
 //   "SEEN", lets the page settle and takes SHOT_AFTER.
 //   Without AFTER_TEXT but with BROWSE_HOLD=SECONDS it takes SHOT_AFTER that much later.
 //   Last line: JSON {"requests": [every URL the page asked for], "frames": N}.
+//   BROWSE_VIEWPORT=WIDTHxHEIGHT: another page size (pixels).
 // Tools as for render.mjs: KUNDEREJSE_TOOLS (default <repo>/.tools), CHROMIUM.
 
 import fs from "node:fs";
@@ -46,7 +47,8 @@ async function main() {
   let frames = 0;
   try {
     const page = await browser.newPage();
-    await page.setViewport({ width: 1200, height: 700 });
+    const [width, height] = (process.env.BROWSE_VIEWPORT || "1200x700").split("x").map(Number);
+    await page.setViewport({ width, height });
     page.on("request", (request) => requests.push(request.url()));
     const cdp = await page.createCDPSession();
     await cdp.send("Network.enable");

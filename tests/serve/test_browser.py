@@ -16,6 +16,10 @@ from tests.serve.harness import serve
 
 BROWSE = Path(__file__).with_name("browse.mjs")
 TOOLS = Path(os.environ.get("KUNDEREJSE_TOOLS", Path(__file__).resolve().parents[2] / ".tools"))
+# The first stage's goal, in plain text near the top of the presentation (its
+# touchpoints may be below the fold of a 1200x700 page).
+OLD_GOAL = "Finde ud af, om den gamle bil skal skiftes, og hvad der findes."
+NEW_GOAL = "Finde en bil med plads til hele familien."
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 
 
@@ -40,7 +44,9 @@ def test_the_viewer_in_a_browser_follows_the_file(tmp_path: Path) -> None:
     shots = os.environ.get("KUNDEREJSE_SERVE_SHOTS")  # keep them to look at
     with serve(tmp_path) as s:
         browser = subprocess.Popen(
-            ["node", str(BROWSE), s.viewer, str(before), str(after), "Tiltræk", "Opdagelse"],
+            # The presentation shows the stage's name in block letters; its number
+            # and its goal are text in the websocket frames.
+            ["node", str(BROWSE), s.viewer, str(before), str(after), "Fase 1 af 5", NEW_GOAL],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -50,11 +56,12 @@ def test_the_viewer_in_a_browser_follows_the_file(tmp_path: Path) -> None:
         ready = browser.stdout.readline()
         assert ready == "READY\n", ready + (browser.stderr.read() if browser.stderr else "")
         assert len(s.children()) == 1  # the viewer's app process
-        # Someone saves the journey elsewhere (the editor, git pull): a stage renamed.
+        # Someone saves the journey elsewhere (the editor, git pull): a new goal for
+        # the first stage.
         text = s.journey.read_text(encoding="utf-8")
-        assert "name: Tiltræk" in text
+        assert OLD_GOAL in text
         changed_at = time.monotonic()
-        s.journey.write_text(text.replace("name: Tiltræk", "name: Opdagelse"), encoding="utf-8")
+        s.journey.write_text(text.replace(OLD_GOAL, NEW_GOAL), encoding="utf-8")
         seen = browser.stdout.readline()
         latency = time.monotonic() - changed_at
         assert seen == "SEEN\n", seen + (browser.stderr.read() if browser.stderr else "")

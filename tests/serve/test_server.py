@@ -18,7 +18,12 @@ import pytest
 from tests.serve.harness import ROOT, process_state, serve, wait_until
 
 SERVE = [sys.executable, "-m", "kunderejse_tui", "serve", str(ROOT / "sample_journeys")]
-KEYS_THAT_EDIT = ["d", "a", "x", "\r", "\x1b[3~", "\x1a", "c", "L", "\x13", "\x14"]
+# d a x enter delete ctrl+z c L ctrl+s ctrl+t F5 F6
+KEYS_THAT_EDIT = ["d", "a", "x", "\r", "\x1b[3~", "\x1a", "c", "L", "\x13", "\x14", "\x1b[15~"]
+KEYS_THAT_EDIT += ["\x1b[17~"]
+# What the viewer's presentation shows in plain text (the stage's name is drawn in
+# large block letters, which no text search finds).
+PRESENTED = "Fase 1 af 5"
 
 
 async def drain(ws: aiohttp.ClientWebSocketResponse, seconds: float) -> bytes:
@@ -126,9 +131,13 @@ def test_the_viewer_cannot_edit_save_or_take_over(
                 assert wait_until(lock.exists)
                 lock_before = lock.read_bytes()
                 viewer = await http.ws_connect(s.ws(s.viewer, sid(2)))
-                await drawn(viewer, "Tiltræk")
-                # ctrl+t reaches the viewer's app, which says why it does nothing.
-                await keys(viewer, "\x14")
+                # The viewer presents the journey: its title and personas, the stage's
+                # number; not the map (whose key bar offers F5 for presenting).
+                shown = plain(await drawn(viewer, PRESENTED))
+                assert "Privatkunder køber ny bil" in shown and "Personaer:" in shown
+                assert "Præsentation" not in shown
+                # ctrl+s reaches the viewer's app, which says why it does nothing.
+                await keys(viewer, "\x13")
                 await drawn(viewer, "tilskuer")
                 await keys(viewer, *KEYS_THAT_EDIT)
                 await drain(viewer, 2.0)
@@ -152,7 +161,7 @@ def test_the_session_limit_holds_and_says_so(tmp_path: Path) -> None:
                 first = await http.ws_connect(s.ws(s.editor, sid(1)))
                 second = await http.ws_connect(s.ws(s.viewer, sid(2)))
                 await drawn(first, "Tiltræk")
-                await drawn(second, "Tiltræk")
+                await drawn(second, PRESENTED)
                 third = await http.ws_connect(s.ws(s.viewer, sid(3)))
                 msg = await third.receive(timeout=10)
                 assert msg.type == aiohttp.WSMsgType.CLOSE
@@ -179,7 +188,7 @@ def test_ctrl_c_ends_every_app_process_also_a_stopped_one(tmp_path: Path) -> Non
                 a = await http.ws_connect(s.ws(s.editor, sid(1)))
                 b = await http.ws_connect(s.ws(s.viewer, sid(2)))
                 await drawn(a, "Tiltræk")
-                await drawn(b, "Tiltræk")
+                await drawn(b, PRESENTED)
                 # The sockets close here; the apps wait for their tabs (grace period).
 
         asyncio.run(start_two())

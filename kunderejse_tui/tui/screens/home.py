@@ -113,8 +113,9 @@ class HomeScreen(Localized[None]):
         confined = current_confinement()
         # A served session lists the recovery copies of its own folder only.
         self.waiting = set(confined.keep(list(journeys_with_recovery())))
-        # ... and offers no samples: they live outside the served folder.
-        sample_dir = None if confined.active else samples_dir()
+        # ... and offers no samples: they live outside the served folder. Nor does a
+        # viewer's list: opening one copies it into the folder.
+        sample_dir = None if confined.active or self.app.viewer else samples_dir()
         same = sample_dir is not None and sample_dir.resolve() == self.directory.resolve()
         self.samples = [] if sample_dir is None or same else find_journeys(sample_dir)
         self.summaries = {p: s for p, s in self.summaries.items() if p in self.files}
@@ -128,11 +129,15 @@ class HomeScreen(Localized[None]):
     def refresh_texts(self) -> None:
         self.title = self.t("home.title")
         self.sub_title = shown_path(self.directory)
-        self.query_one("#home-intro", Static).update(self.t("home.intro"))
+        viewer = self.app.viewer  # offered nothing that writes (see check_action)
+        self.query_one("#home-intro", Static).update(
+            self.t("home.intro_viewer" if viewer else "home.intro")
+        )
         self.query_one("#home-journeys-title", Static).update(
             self.t("home.journeys_in", dir=shown_path(self.directory))
         )
-        self.query_one("#home-empty", Static).update("" if self.files else self.t("home.empty"))
+        empty = self.t("home.empty_viewer" if viewer else "home.empty")
+        self.query_one("#home-empty", Static).update("" if self.files else empty)
         samples_title = self.query_one("#home-samples-title", Static)
         samples_title.update(self.t("home.samples") if self.samples else "")
         self.query_one("#samples", DataTable).display = bool(self.samples)
@@ -257,6 +262,10 @@ class HomeScreen(Localized[None]):
             return None
         self.notify(self.t("home.sample_copied", file=shown_path(target)))
         return target
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A viewer writes nothing: no new journey files either.
+        return not (action == "new" and self.app.viewer)
 
     def action_new(self) -> None:
         def created(path: Path | None) -> None:

@@ -37,9 +37,11 @@ class LoadingScreen(Localized[None]):
         document: JourneyDocument
         whole_file: bytes | None
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, preview: bool = True) -> None:
+        """``preview``: a big journey may open on its first part (see ``load``)."""
         super().__init__()
         self.path = path
+        self.preview = preview
 
     def compose(self) -> ComposeResult:
         # Empty at first: most journeys read faster than a spinner could be seen,
@@ -71,7 +73,7 @@ class LoadingScreen(Localized[None]):
             raw = read_bytes(self.path)
             # A big journey shows its map from the part before the interviews; the
             # map reads the rest itself.
-            preview = JourneyDocument.preview(self.path, raw)
+            preview = JourneyDocument.preview(self.path, raw) if self.preview else None
             if preview is not None:
                 self.app.call_from_thread(self._loaded, preview, raw)
                 return

@@ -162,6 +162,9 @@ class PresentationScreen(Localized[int]):
         data = self.document.data
         personas = [as_dict(p) for p in as_list(data.get("personas"))]
         title = Content.styled(self.document.title, "bold $text-accent")
+        mark = self.title_mark()
+        if mark:
+            title = title + Content.styled(f"  ·  {mark}", "dim")
         if not personas:
             return title
         names = [text(p.get("name")) or text(p.get("id")) for p in personas]
@@ -178,6 +181,10 @@ class PresentationScreen(Localized[int]):
             short = [Content.styled(n, "bold") for n in names]
             line = Content.styled(label + " ", "dim") + Content("  ·  ").join(short)
         return Content("\n").join([title, line])
+
+    def title_mark(self) -> str:
+        """A word after the journey's title (the served viewer's "following live")."""
+        return ""
 
     def _draw_stage(self) -> None:
         stages = self.stages

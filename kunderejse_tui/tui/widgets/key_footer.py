@@ -15,8 +15,9 @@ from textual.app import ComposeResult
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-# Actions the footer always shows: saving, leaving the app, and the way to every other key.
-KEEP = frozenset({"save", "quit", "help"})
+# Actions the footer always shows: saving, leaving the app, the way to every other key,
+# and live sharing (F6; shown only when served, where it decides what viewers see).
+KEEP = frozenset({"save", "quit", "help", "live_sharing"})
 
 
 def key_width(key: FooterKey) -> int:

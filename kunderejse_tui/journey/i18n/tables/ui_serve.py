@@ -27,5 +27,23 @@ MESSAGES: dict[str, Entry] = {
         "{file} kan ikke læses lige nu; du ser den seneste version, der kunne.",
         "{file} cannot be read right now; you see the last version that could.",
     ),
-    "key.live_sharing": ("del live", "share live"),
+    "key.live_sharing": ("Del live", "Share live"),
+    "home.intro_viewer": (
+        "Vælg en kunderejse og tryk Enter for at se den som præsentation. F1: hjælp.",
+        "Pick a customer journey and press Enter to see it as a presentation. F1: help.",
+    ),
+    "home.empty_viewer": (
+        "Her er ingen *.journey.yaml-filer endnu.",
+        "There are no *.journey.yaml files here yet.",
+    ),
+    "live.key.back_to_list": ("Tilbage til listen", "Back to the list"),
+    "help.intro.ViewerScreen": (
+        "Du ser med som tilskuer: rejsen vises som præsentation og følger filen, så du ser "
+        "hver ændring, når den er gemt. Piletasterne bladrer mellem faserne, o skifter til "
+        "overblikket over alle faser. Her kan intet rettes eller gemmes.",
+        "You are following as a viewer: the journey is shown as a presentation and follows "
+        "the file, so you see each change once it is saved. The arrow keys step through the "
+        "stages, o switches to the overview of all stages. Nothing can be edited or saved "
+        "here.",
+    ),
 }
