@@ -58,7 +58,10 @@ def test_the_scans_catch_what_they_are_for() -> None:
     assert BOTH_FORMS.search("Du har ændret 2 felt(er)")
     assert BOTH_FORMS.search("3 answer(s)")
     tree = ast.parse('"""The persona(s)."""\ndef f():\n    """Doc(s)."""\n    return "fil(er)"\n')
-    assert [n.value for n in ast.walk(tree) if id(n) in _docstrings(tree)] == [
+    docstrings = _docstrings(tree)
+    assert [
+        n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and id(n) in docstrings
+    ] == [
         "The persona(s).",
         "Doc(s).",
     ]
