@@ -39,10 +39,12 @@ if TYPE_CHECKING:
     from kunderejse_tui.journey.recovery import Recovery
     from kunderejse_tui.tui.app import KunderejseApp
     from kunderejse_tui.tui.live_follow import LiveFollow
-    from kunderejse_tui.tui.recovery_service import JourneyGuard
+    from kunderejse_tui.tui.recovery_service import Draft, JourneyGuard
     from kunderejse_tui.tui.screens.recovery import ChoiceDialog
 
 CHECK_DELAY = 0.3
+# The editor forms whose typed text a recovery copy may hold (``ed.title.KIND``).
+FORM_KINDS = ("journey", "persona", "stage", "question", "touchpoint", "messaging")
 
 
 class JourneySession:
@@ -242,10 +244,22 @@ class JourneySession:
         self.state_changed.publish(None)
         self.app.notify(self.t("safety.took_over"))
 
+    def draft_changed(self, draft: Draft) -> None:
+        """Something was typed into an open form: the copy follows it like an edit."""
+        if self.guard is not None and not self._closed:
+            self.guard.set_draft(draft)
+            self._schedule_copy(self.guard)
+
+    def draft_closed(self, draft: Draft) -> None:
+        """The form was applied or closed on purpose: its typing needs no copy any more."""
+        guard = self.guard
+        if guard is not None and not self._closed and guard.drop_draft(draft):
+            self._schedule_copy(guard)
+
     def _schedule_copy(self, guard: JourneyGuard) -> None:
         from kunderejse_tui.tui.recovery_service import RECOVERY_DELAY
 
-        if not guard.document.dirty:
+        if not guard.unsaved:
             guard.discard_copy()
             return
         if not self._copy_pending:
@@ -432,6 +446,9 @@ def recovery_dialog(lang: str, rec: Recovery, place: tuple[int, int] = (1, 1)) -
     body = tr(lang, "safety.recovery_body", file=rec.path.name, when=when, pid=rec.pid)
     if not rec.base_on_disk():
         body += "\n\n" + tr(lang, "safety.recovery_moved_on")
+    form = rec.extra.get("form")
+    if form in FORM_KINDS:
+        body += "\n\n" + tr(lang, "safety.recovery_form", form=tr(lang, f"ed.title.{form}"))
     choices = [
         Choice("restore", "safety.restore", "r", "primary"),
         Choice("diff", "safety.show_difference", "d"),

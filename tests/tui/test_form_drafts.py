@@ -14,8 +14,10 @@ from kunderejse_tui.journey.edits import KeyPath, get_path
 from kunderejse_tui.journey.recovery import find_recovery
 from kunderejse_tui.tui import recovery_service
 from kunderejse_tui.tui.app import KunderejseApp
+from kunderejse_tui.tui.i18n import tr
 from kunderejse_tui.tui.screens.editors import EditorForm
 from kunderejse_tui.tui.screens.editors.fields import widget_id
+from kunderejse_tui.tui.session import recovery_dialog
 from tests.tui.helpers import open_map, settle, shows
 
 SIZE = (120, 40)
@@ -69,13 +71,18 @@ async def test_typed_text_reaches_the_recovery_copy(
         await settle(pilot)
         doc = open_map(app)
         assert doc is not None
-        await open_form(app, pilot, item, key)
+        opened = await open_form(app, pilot, item, key)
         await pilot.press(*TYPED)
         await settle(pilot, 0.3)
         assert not doc.document.dirty  # typed, not applied
         copy = find_recovery(funnel)
         assert copy is not None, f"no copy of the text typed into the {name} form"
         assert typed_into(get_path(copy.data, (*item, *key)))
+        # The question on the next open says so, naming the form.
+        form = opened.KIND
+        assert copy.extra["form"] == form
+        body = str(recovery_dialog("en", copy).body)
+        assert f"typed into the open form ({tr('en', f'ed.title.{form}')})" in body
         # Only the form's own item differs from the journey.
         assert get_path(copy.data, ("stages", 1)) == get_path(doc.document.data, ("stages", 1))
 
