@@ -12,9 +12,11 @@ from textual.widgets import Input, TextArea
 from kunderejse_tui.journey import recovery
 from kunderejse_tui.journey.edits import KeyPath, get_path
 from kunderejse_tui.journey.recovery import find_recovery
+from kunderejse_tui.journey.yamlio import load_file
 from kunderejse_tui.tui import recovery_service
 from kunderejse_tui.tui.app import KunderejseApp
 from kunderejse_tui.tui.i18n import tr
+from kunderejse_tui.tui.screens.confirm import QuitDialog
 from kunderejse_tui.tui.screens.editors import EditorForm
 from kunderejse_tui.tui.screens.editors.fields import widget_id
 from kunderejse_tui.tui.session import recovery_dialog
@@ -115,3 +117,23 @@ async def test_applying_a_form_keeps_its_text_in_the_copy(funnel: Path) -> None:
         assert screen is not None and screen.document.dirty
         copy = find_recovery(funnel)
         assert copy is not None and typed_into(copy.data["stages"][0]["name"])
+
+
+@pytest.mark.parametrize("answer", ["save", "discard"])
+async def test_quitting_with_text_typed_in_a_form_asks_first(funnel: Path, answer: str) -> None:
+    """ctrl+q over a form with typed text is a quit with unsaved work: asked, never silent."""
+    before = funnel.read_bytes()
+    app = KunderejseApp(funnel, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_form(app, pilot, ("stages", 0), ("name",))
+        await pilot.press(*TYPED)
+        await pilot.press("ctrl+q")
+        await shows(pilot, QuitDialog)
+        await pilot.press(answer[0])
+        await settle(pilot)
+    if answer == "save":
+        assert typed_into(load_file(funnel).data["stages"][0]["name"])
+    else:
+        assert funnel.read_bytes() == before
+    assert find_recovery(funnel) is None
