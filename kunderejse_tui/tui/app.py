@@ -224,7 +224,7 @@ class KunderejseApp(App[int]):
         if isinstance(self.screen, Flushing):
             self.screen.flush()
         journey = self.journey
-        if journey is None or not journey.document.dirty:
+        if journey is None or not journey.unsaved:
             self.exit(0)
             return
         self.push_screen(QuitDialog(journey.document.title), self._quit_answered)
@@ -240,7 +240,8 @@ class KunderejseApp(App[int]):
             self.run_worker(self._save_then_exit(journey), group="save", exclusive=True)
 
     async def _save_then_exit(self, journey: JourneySession) -> None:
-        if await journey.save():
+        # What is typed into an open form is saved too, or the form says why it cannot be.
+        if journey.apply_draft() and await journey.save():
             self.exit(0)
 
     def action_help_quit(self) -> None:

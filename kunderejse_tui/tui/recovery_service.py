@@ -101,6 +101,10 @@ class Draft(Protocol):
         """Write what is typed into ``editor`` (a scratch editor over a copy of the data)."""
         ...
 
+    def draft_apply(self) -> bool:
+        """Apply the form to the journey as its own save would; False when it refused."""
+        ...
+
 
 class CopySnapshot(NamedTuple):
     """What a recovery copy is to hold: the data, and which state of edits and typing it is."""
@@ -215,6 +219,10 @@ class JourneyGuard:
         """``draft`` was typed into (or, None: the form closed); the next copy holds it."""
         self._draft = draft
         self._draft_generation += 1
+
+    @property
+    def draft(self) -> Draft | None:
+        return self._draft
 
     def drop_draft(self, draft: Draft) -> bool:
         """``draft``'s form closed; False when another form's typing is the one held."""

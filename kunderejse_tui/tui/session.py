@@ -103,6 +103,19 @@ class JourneySession:
         return mark + ("● " if doc.dirty else "") + doc.title
 
     @property
+    def unsaved(self) -> bool:
+        """Edits not saved, or text typed into an open form: leaving asks first."""
+        return self.document.dirty or (self.guard is not None and self.guard.has_draft())
+
+    def apply_draft(self) -> bool:
+        """Put an open form's typed text into the journey (before a save on the way out);
+        False when the form refused it (it stays open and says why)."""
+        guard = self.guard
+        if guard is None or guard.draft is None or not guard.has_draft():
+            return True
+        return guard.draft.draft_apply()
+
+    @property
     def read_only(self) -> bool:
         return self.viewer or (self.guard is not None and self.guard.read_only)
 

@@ -173,6 +173,9 @@ class EditorForm(ModalScreen[bool]):
     def apply_draft(self, editor: Editor) -> None:
         self._write(self.draft_changes(), editor)
 
+    def draft_apply(self) -> bool:
+        return self.apply()
+
     @on(Input.Changed)
     @on(TextArea.Changed)
     @on(Select.Changed)
@@ -192,22 +195,27 @@ class EditorForm(ModalScreen[bool]):
     # ---- actions
 
     def action_save(self) -> None:
+        self.apply()
+
+    def apply(self) -> bool:
+        """Write the changes as one undo step and close; False: refused, the form stays."""
         changed = self.changed_fields()
         for field in changed:
             if field.required and field.empty():
                 self.notify(tr(self.lang, "ed.required", field=field.label()), severity="error")
                 field.focus()
-                return
+                return False
         if not changed:
             self.dismiss(False)
-            return
+            return True
         try:
             with self.editor.group(tr(self.lang, f"ed.undo.{self.KIND}")):
                 self._write([(f.key, f.result()) for f in changed])
         except EditError as exc:
             self.notify(tr(self.lang, "ed.error", message=exc.message(self.lang)), severity="error")
-            return
+            return False
         self.dismiss(True)
+        return True
 
     def action_cancel(self) -> None:
         changed = len(self.changed_fields())
