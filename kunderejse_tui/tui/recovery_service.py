@@ -141,8 +141,12 @@ class JourneyGuard:
         # removed because the journey is clean. A copy another session left waits
         # until it is restored and saved, or explicitly discarded (issue 15, item 1).
         self._own_copy = False
-        # Copies restored into this session: they go once their edits are saved.
+        # Copies restored into this session: they go once their edits are saved, or as
+        # soon as this session's own copy holds them (a crash then leaves one copy, not
+        # the same edits twice). From then on our copy stands in for them: it stays
+        # until a save or an explicit discard, even if undo makes the journey clean.
         self._restored: list[Path] = []
+        self._stands_in = False
         self._io = threading.Lock()
         self._real_apply = document.editor.apply
         _GUARDS.add(self)
@@ -277,6 +281,8 @@ class JourneyGuard:
 
     def discard_copy(self) -> None:
         """Remove this session's own copy (the edits are saved, undone or thrown away)."""
+        if self._stands_in:
+            return
         if self._own_copy:
             with contextlib.suppress(OSError):
                 discard_recovery(self.path, self.session_id)
@@ -294,6 +300,7 @@ class JourneyGuard:
             with contextlib.suppress(OSError):
                 os.unlink(record)
         self._restored.clear()
+        self._stands_in = False
 
     def snapshot_for_copy(self) -> CopySnapshot | None:
         """What a copy should hold now, or None when no copy is needed (call on the UI thread)."""
@@ -336,6 +343,14 @@ class JourneyGuard:
             self.last_copy_error = None
             self._copied = snapshot.key
             self._own_copy = True
+            if self._restored:
+                # Our copy now holds what was restored: the restored ones would only be
+                # offered a second time next to it.
+                for record in self._restored:
+                    with contextlib.suppress(OSError):
+                        os.unlink(record)
+                self._restored.clear()
+                self._stands_in = True
             return True
 
     def copy_now(self) -> bool:
@@ -405,6 +420,7 @@ class JourneyGuard:
 
     def moved_to(self, new_path: Path, raw: bytes) -> None:
         """The journey now lives at ``new_path`` (saved as a new file)."""
+        self._forget_restored()
         self.discard_copy()
         if self.lock is not None:
             self.lock.release()
@@ -423,10 +439,10 @@ class JourneyGuard:
     def close(self, *, discarded: bool = False) -> None:
         """The journey is closed. An explicit discard or a clean state removes the copy;
         anything else (a crash on the way out) keeps it."""
-        if discarded or not self.unsaved:
-            self.discard_copy()
         if discarded:
             self._forget_restored()
+        if discarded or not self.unsaved:
+            self.discard_copy()
         if self.lock is not None:
             with contextlib.suppress(OSError):
                 self.lock.release()
