@@ -95,6 +95,8 @@ class KunderejseApp(App[int]):
         self.gc_paused = gc_paused  # see run_app
         self._safety_installed = False
         self.journey: JourneySession | None = None
+        # A recovery copy chosen on the home screen, restored once its journey is read.
+        self._restore_next: Path | None = None
 
     def startup_done(self) -> None:
         """The first journey is on screen: the garbage collector may run again, and
@@ -189,6 +191,7 @@ class KunderejseApp(App[int]):
         if not self.confinement.allows(message.path):
             self.notify(self.outside(message.path), severity="error")
             return
+        self._restore_next = message.restore
         self.push_screen(LoadingScreen(message.path))
 
     def outside(self, path: Path) -> str:
@@ -198,6 +201,7 @@ class KunderejseApp(App[int]):
     def on_loading_screen_loaded(self, message: LoadingScreen.Loaded) -> None:
         """The journey is read: its session, and its map in place of the loading screen."""
         self.journey = JourneySession(self, message.document, today=self.today, viewer=self.viewer)
+        self.journey.restore_first, self._restore_next = self._restore_next, None
         self.switch_screen(JourneyMapScreen(self.journey, message.whole_file))
         if self.start_present:
             # Over the map, which Escape returns to (screens/presentation.py).

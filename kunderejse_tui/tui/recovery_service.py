@@ -53,6 +53,7 @@ __all__ = [
     "all_guards",
     "flush_all",
     "journeys_with_recovery",
+    "waiting_recoveries",
 ]
 
 # Seconds between an edit and its recovery copy: what a kill -9 or a dead battery
@@ -112,6 +113,7 @@ class CopySnapshot(NamedTuple):
     key: tuple[int, int]  # (the editor's revision, the draft's generation or -1)
     data: dict[str, Any]
     form: str | None  # the kind of form whose typed text is in ``data``
+    changes: int  # undo steps since the save (and the typing, if any): the home screen shows it
 
 
 class JourneyGuard:
@@ -147,6 +149,9 @@ class JourneyGuard:
         # until a save or an explicit discard, even if undo makes the journey clean.
         self._restored: list[Path] = []
         self._stands_in = False
+        # The changes a restored copy held, less its own restore step (the home screen
+        # lists how many changes a copy holds).
+        self._carried_changes = 0
         self._io = threading.Lock()
         self._real_apply = document.editor.apply
         _GUARDS.add(self)
@@ -269,6 +274,9 @@ class JourneyGuard:
     def restore(self, rec: Recovery) -> None:
         """Put the copy's data in the editor as one undoable step (the journey is then dirty)."""
         self.document.editor.replace(rec.data, label="Restore recovery copy")
+        carried = rec.extra.get("changes")
+        if isinstance(carried, int) and not isinstance(carried, bool):
+            self._carried_changes += max(carried - 1, 0)
         self._restored.append(rec.record)
         if not rec.base_on_disk():
             # The file moved on since the copy's edits began. Pretend we still hold
@@ -301,6 +309,7 @@ class JourneyGuard:
                 os.unlink(record)
         self._restored.clear()
         self._stands_in = False
+        self._carried_changes = 0
 
     def snapshot_for_copy(self) -> CopySnapshot | None:
         """What a copy should hold now, or None when no copy is needed (call on the UI thread)."""
@@ -318,7 +327,10 @@ class JourneyGuard:
             # document itself gets the text only when the user applies the form.
             with contextlib.suppress(EditError):
                 draft.apply_draft(Editor(snapshot.data))
-        return CopySnapshot(key, snapshot.data, draft.draft_kind if draft is not None else None)
+        changes = doc.editor.steps_from_saved() + self._carried_changes + (draft is not None)
+        return CopySnapshot(
+            key, snapshot.data, draft.draft_kind if draft is not None else None, changes
+        )
 
     def write_copy(self, snapshot: CopySnapshot) -> bool:
         """Write ``snapshot`` as the recovery copy (any thread); False when the disk refused."""
@@ -332,6 +344,7 @@ class JourneyGuard:
                 "revision": snapshot.key[0],
                 "base": self.base,
                 "form": snapshot.form,
+                "changes": snapshot.changes,
             }
             try:
                 write_recovery(
@@ -457,9 +470,15 @@ def flush_all() -> None:
             guard.copy_now()
 
 
+def waiting_recoveries() -> list[Recovery]:
+    """Every copy whose session has ended, newest first (also those of journeys that are
+    gone or live in other folders: the home screen lists them all)."""
+    return [rec for rec in list_recoveries() if not rec.writer_alive()]
+
+
 def journeys_with_recovery() -> dict[Path, Recovery]:
     """Journeys whose recovery copy waits for them (the home screen marks these)."""
-    return {rec.path: rec for rec in list_recoveries() if not rec.writer_alive()}
+    return {rec.path: rec for rec in waiting_recoveries()}
 
 
 def install_signal_handlers(app: App[int]) -> None:

@@ -21,6 +21,7 @@ import contextlib
 import datetime
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.signal import Signal
@@ -77,6 +78,8 @@ class JourneySession:
         self._check_timer: Timer | None = None
         self._copy_pending = False
         self._closed = False
+        # The record of a copy the user chose to restore on the home screen: no question.
+        self.restore_first: Path | None = None
         self._unsubscribe: list[Callable[[], None]] = [document.editor.subscribe(self._changed)]
         if viewer:
             from kunderejse_tui.tui.live_follow import ViewerGuard
@@ -204,6 +207,12 @@ class JourneySession:
         if guard.read_only:
             return
         copies = guard.waiting_copies()
+        chosen = [rec for rec in copies if rec.record == self.restore_first]
+        self.restore_first = None
+        if chosen:
+            guard.restore(chosen[0])
+            app.notify(self.t("safety.restored"))
+            return
         shown = 0
         while copies:
             rec = copies[shown % len(copies)]

@@ -122,7 +122,7 @@ async def test_every_waiting_copy_is_listed_newest_first(
         assert "old" in gone[1] and "gone" in gone[1]
         assert "other" in other[1] and "gone" not in other[1]
         assert gone[2] == "2024-05-02 10:03"
-        assert gone[3] == "12 changes" and listed[3] == "1 change"
+        assert gone[3] == "12" and listed[3] == "1"
         # The waiting copies come first: Enter acts on the newest at once.
         assert app.focused is copies_table(app)
         # The journey in the list is still marked as well.
@@ -165,6 +165,7 @@ async def test_restoring_a_copy_whose_journey_is_gone_saves_it_into_the_listed_f
         await shows(pilot, ChoiceDialog)
         body = str(app.screen.query_one("#dialog-body").render())
         assert "weg.journey.yaml" in body and "no longer there" in body
+        assert "It holds 3 changes." in body
         await pilot.press("r")
         prompt = await shows(pilot, PromptDialog)
         assert prompt.query_one(Input).value == "weg.journey.yaml"
