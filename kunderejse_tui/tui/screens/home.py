@@ -103,7 +103,7 @@ class HomeScreen(Localized[None]):
     """| Key | Action |
     | :- | :- |
     | ↑ ↓ | choose a journey |
-    | enter | open it (a sample is copied into the folder first) |
+    | enter | open it (a sample is copied into the folder first); on a waiting recovery copy: restore or discard it |
     | n | new journey from a template |
     | tab | between your journeys and the samples |
     | r | read the folder again |
