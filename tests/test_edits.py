@@ -787,3 +787,19 @@ def test_undo_labels_exist_in_danish() -> None:
     with editor.group("Workshop-runde"):
         editor.set(("title",), "Y")
     assert label_text(editor.undo_label or "", "da") == "Workshop-runde"
+
+
+def test_steps_from_saved_counts_the_edits_a_recovery_copy_holds() -> None:
+    editor = Editor({"title": "a", "owner": "b"})
+    assert editor.steps_from_saved() == 0
+    editor.apply(SetValue(("title",), "x"))
+    editor.apply(SetValue(("owner",), "y"))
+    assert editor.steps_from_saved() == 2
+    editor.mark_saved()
+    editor.apply(SetValue(("title",), "z"))
+    assert editor.steps_from_saved() == 1
+    editor.undo()
+    editor.undo()  # past the save: one step away, in the redo direction
+    assert editor.steps_from_saved() == 1
+    editor.apply(SetValue(("owner",), "w"))  # the saved state is now out of reach
+    assert editor.steps_from_saved() >= 1

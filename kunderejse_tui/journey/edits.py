@@ -508,6 +508,22 @@ class Editor:
     def mark_saved(self) -> None:
         self.saved_revision = self.revision
 
+    def steps_from_saved(self) -> int:
+        """How many undo steps lie between the saved state and now (0 when clean).
+
+        Counted back through undo, or forward through redo when undo went past the
+        save; when the saved state is in neither (undo capped), every step there is.
+        """
+        if not self.dirty:
+            return 0
+        for back, step in enumerate(reversed(self._undo), 1):
+            if step.before == self.saved_revision:
+                return back
+        for forward, step in enumerate(reversed(self._redo), 1):
+            if step.after == self.saved_revision:
+                return forward
+        return max(len(self._undo), 1)
+
     @property
     def can_undo(self) -> bool:
         return bool(self._undo)

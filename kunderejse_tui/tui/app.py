@@ -96,6 +96,8 @@ class KunderejseApp(App[int]):
         self.gc_paused = gc_paused  # see run_app
         self._safety_installed = False
         self.journey: JourneySession | None = None
+        # A recovery copy chosen on the home screen, restored once its journey is read.
+        self._restore_next: Path | None = None
 
     def startup_done(self) -> None:
         """The first journey is on screen: the garbage collector may run again, and
@@ -190,6 +192,7 @@ class KunderejseApp(App[int]):
         if not self.confinement.allows(message.path):
             self.notify(self.outside(message.path), severity="error")
             return
+        self._restore_next = message.restore
         self.push_screen(self._loading(message.path))
 
     def _loading(self, path: Path) -> LoadingScreen:
@@ -204,6 +207,7 @@ class KunderejseApp(App[int]):
     def on_loading_screen_loaded(self, message: LoadingScreen.Loaded) -> None:
         """The journey is read: its session, and its map in place of the loading screen."""
         self.journey = JourneySession(self, message.document, today=self.today, viewer=self.viewer)
+        self.journey.restore_first, self._restore_next = self._restore_next, None
         if self.viewer:
             # The presentation, with no map underneath for Escape to reach.
             from kunderejse_tui.tui.screens.viewer import ViewerScreen
@@ -236,7 +240,7 @@ class KunderejseApp(App[int]):
         if isinstance(self.screen, Flushing):
             self.screen.flush()
         journey = self.journey
-        if journey is None or not journey.document.dirty:
+        if journey is None or not journey.unsaved:
             self.exit(0)
             return
         self.push_screen(QuitDialog(journey.document.title), self._quit_answered)
@@ -252,7 +256,8 @@ class KunderejseApp(App[int]):
             self.run_worker(self._save_then_exit(journey), group="save", exclusive=True)
 
     async def _save_then_exit(self, journey: JourneySession) -> None:
-        if await journey.save():
+        # What is typed into an open form is saved too, or the form says why it cannot be.
+        if journey.apply_draft() and await journey.save():
             self.exit(0)
 
     def action_help_quit(self) -> None:

@@ -10,9 +10,11 @@ from textual.message import Message
 
 @dataclass
 class OpenJourney(Message):
-    """Open the journey file at ``path`` (from the home screen)."""
+    """Open the journey file at ``path`` (from the home screen); ``restore``: the record of
+    a recovery copy to restore into it at once (chosen on the home screen already)."""
 
     path: Path
+    restore: Path | None = None
 
 
 @dataclass

@@ -22,11 +22,11 @@ import threading
 import weakref
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from kunderejse_tui.journey.disk import Fingerprint, changed_on_disk, fingerprint_bytes
 from kunderejse_tui.journey.document import JourneyDocument, Snapshot
-from kunderejse_tui.journey.edits import EditError
+from kunderejse_tui.journey.edits import EditError, Editor
 from kunderejse_tui.journey.i18n import Message
 from kunderejse_tui.journey.locks import Lock, OtherSession, acquire, take_over
 from kunderejse_tui.journey.problems import JourneyLoadError
@@ -48,10 +48,12 @@ if TYPE_CHECKING:
 __all__ = [
     "RECOVERY_DELAY",
     "DiskVersion",
+    "Draft",
     "JourneyGuard",
     "all_guards",
     "flush_all",
     "journeys_with_recovery",
+    "waiting_recoveries",
 ]
 
 # Seconds between an edit and its recovery copy: what a kill -9 or a dead battery
@@ -80,6 +82,40 @@ class DiskVersion:
     fingerprint: Fingerprint | None
 
 
+class Draft(Protocol):
+    """Text typed into an open form and not applied yet (issue 15, item 5).
+
+    It is not in the journey until the form is saved, yet a kill must not lose it:
+    the recovery copy holds the journey as it would be with the form applied.
+    """
+
+    @property
+    def draft_kind(self) -> str:
+        """Which form (``touchpoint``, ``stage`` ...): the restore question names it."""
+        ...
+
+    def draft_pending(self) -> bool:
+        """Whether anything typed differs from the journey."""
+        ...
+
+    def apply_draft(self, editor: Editor) -> None:
+        """Write what is typed into ``editor`` (a scratch editor over a copy of the data)."""
+        ...
+
+    def draft_apply(self) -> bool:
+        """Apply the form to the journey as its own save would; False when it refused."""
+        ...
+
+
+class CopySnapshot(NamedTuple):
+    """What a recovery copy is to hold: the data, and which state of edits and typing it is."""
+
+    key: tuple[int, int]  # (the editor's revision, the draft's generation or -1)
+    data: dict[str, Any]
+    form: str | None  # the kind of form whose typed text is in ``data``
+    changes: int  # undo steps since the save (and the typing, if any): the home screen shows it
+
+
 class JourneyGuard:
     # What a refused edit says (a viewer's guard says why it is read-only otherwise).
     refusal = "edit.read_only"
@@ -98,13 +134,24 @@ class JourneyGuard:
         self.base: dict[str, object] | None = document.snapshot().data
         self.base_extra: dict[str, object] | None = None
         self.last_copy_error: OSError | None = None
-        self._copied_revision: int | None = None
+        self._copied: tuple[int, int] | None = None
+        # An editor form open over this journey, and a count of its typed changes: each
+        # one makes the next copy worth writing even when the journey did not change.
+        self._draft: Draft | None = None
+        self._draft_generation = 0
         # Whether the copy on disk is one this guard wrote: only such a copy may be
         # removed because the journey is clean. A copy another session left waits
         # until it is restored and saved, or explicitly discarded (issue 15, item 1).
         self._own_copy = False
-        # Copies restored into this session: they go once their edits are saved.
+        # Copies restored into this session: they go once their edits are saved, or as
+        # soon as this session's own copy holds them (a crash then leaves one copy, not
+        # the same edits twice). From then on our copy stands in for them: it stays
+        # until a save or an explicit discard, even if undo makes the journey clean.
         self._restored: list[Path] = []
+        self._stands_in = False
+        # The changes a restored copy held, less its own restore step (the home screen
+        # lists how many changes a copy holds).
+        self._carried_changes = 0
         self._io = threading.Lock()
         self._real_apply = document.editor.apply
         _GUARDS.add(self)
@@ -116,6 +163,11 @@ class JourneyGuard:
     @property
     def read_only(self) -> bool:
         return self.lock is None and self.unavailable is None
+
+    @property
+    def unsaved(self) -> bool:
+        """Whether there is anything a crash would lose: edits, or text typed in a form."""
+        return self.document.dirty or self.has_draft()
 
     @property
     def base_hash(self) -> str | None:
@@ -170,6 +222,33 @@ class JourneyGuard:
         self.lock = None
         self._block_edits()
 
+    # ---- text typed in an open form
+
+    def set_draft(self, draft: Draft | None) -> None:
+        """``draft`` was typed into (or, None: the form closed); the next copy holds it."""
+        self._draft = draft
+        self._draft_generation += 1
+
+    @property
+    def draft(self) -> Draft | None:
+        return self._draft
+
+    def drop_draft(self, draft: Draft) -> bool:
+        """``draft``'s form closed; False when another form's typing is the one held."""
+        if self._draft is not draft:
+            return False
+        self.set_draft(None)
+        return True
+
+    def has_draft(self) -> bool:
+        draft = self._draft
+        if draft is None:
+            return False
+        try:
+            return draft.draft_pending()
+        except Exception:  # a form half torn down: what it had is kept (see apply_draft)
+            return True
+
     # ---- recovery copies
 
     def waiting_copies(self) -> list[Recovery]:
@@ -195,6 +274,9 @@ class JourneyGuard:
     def restore(self, rec: Recovery) -> None:
         """Put the copy's data in the editor as one undoable step (the journey is then dirty)."""
         self.document.editor.replace(rec.data, label="Restore recovery copy")
+        carried = rec.extra.get("changes")
+        if isinstance(carried, int) and not isinstance(carried, bool):
+            self._carried_changes += max(carried - 1, 0)
         self._restored.append(rec.record)
         if not rec.base_on_disk():
             # The file moved on since the copy's edits began. Pretend we still hold
@@ -207,11 +289,13 @@ class JourneyGuard:
 
     def discard_copy(self) -> None:
         """Remove this session's own copy (the edits are saved, undone or thrown away)."""
+        if self._stands_in:
+            return
         if self._own_copy:
             with contextlib.suppress(OSError):
                 discard_recovery(self.path, self.session_id)
             self._own_copy = False
-        self._copied_revision = None
+        self._copied = None
 
     def discard_waiting(self, rec: Recovery) -> None:
         """The user chose Discard for a copy another session left."""
@@ -224,26 +308,43 @@ class JourneyGuard:
             with contextlib.suppress(OSError):
                 os.unlink(record)
         self._restored.clear()
+        self._stands_in = False
+        self._carried_changes = 0
 
-    def snapshot_for_copy(self) -> Snapshot | None:
+    def snapshot_for_copy(self) -> CopySnapshot | None:
         """What a copy should hold now, or None when no copy is needed (call on the UI thread)."""
         doc = self.document
+        draft = self._draft if self.has_draft() else None
         # Not "read-only": a session that lost the journey keeps its edits' copy up to date.
-        if not doc.dirty or doc.editor.revision == self._copied_revision:
+        if not doc.dirty and draft is None:
             return None
-        return doc.snapshot()
+        key = (doc.editor.revision, self._draft_generation if draft is not None else -1)
+        if key == self._copied:
+            return None
+        snapshot = doc.snapshot()
+        if draft is not None:
+            # The journey as the form would leave it, in a scratch editor: the
+            # document itself gets the text only when the user applies the form.
+            with contextlib.suppress(EditError):
+                draft.apply_draft(Editor(snapshot.data))
+        changes = doc.editor.steps_from_saved() + self._carried_changes + (draft is not None)
+        return CopySnapshot(
+            key, snapshot.data, draft.draft_kind if draft is not None else None, changes
+        )
 
-    def write_copy(self, snapshot: Snapshot) -> bool:
+    def write_copy(self, snapshot: CopySnapshot) -> bool:
         """Write ``snapshot`` as the recovery copy (any thread); False when the disk refused."""
         with self._io:
-            if snapshot.revision == self._copied_revision:
+            if snapshot.key == self._copied:
                 return True
             extra = {
                 "newline": self.document.newline,
                 "bom": self.document.bom,
                 "schema_line": self.document.schema_line,
-                "revision": snapshot.revision,
+                "revision": snapshot.key[0],
                 "base": self.base,
+                "form": snapshot.form,
+                "changes": snapshot.changes,
             }
             try:
                 write_recovery(
@@ -253,13 +354,21 @@ class JourneyGuard:
                 self.last_copy_error = exc if isinstance(exc, OSError) else OSError(str(exc))
                 return False
             self.last_copy_error = None
-            self._copied_revision = snapshot.revision
+            self._copied = snapshot.key
             self._own_copy = True
+            if self._restored:
+                # Our copy now holds what was restored: the restored ones would only be
+                # offered a second time next to it.
+                for record in self._restored:
+                    with contextlib.suppress(OSError):
+                        os.unlink(record)
+                self._restored.clear()
+                self._stands_in = True
             return True
 
     def copy_now(self) -> bool:
         """Bring the copy up to date right away (signal handlers, before a risky step)."""
-        if not self.document.dirty:
+        if not self.unsaved:
             # Undone back to the saved state: there is nothing to recover any more.
             self.discard_copy()
             return True
@@ -317,13 +426,14 @@ class JourneyGuard:
         """A save of ``snapshot`` went through: it is the new base; the copy goes if nothing is left."""
         self.base = snapshot.data
         if not self.document.dirty:
-            self.discard_copy()
             self._forget_restored()
-        else:
-            self.copy_now()
+        # The copy's base is the file just written now (if a copy is still needed).
+        self._copied = None
+        self.copy_now()
 
     def moved_to(self, new_path: Path, raw: bytes) -> None:
         """The journey now lives at ``new_path`` (saved as a new file)."""
+        self._forget_restored()
         self.discard_copy()
         if self.lock is not None:
             self.lock.release()
@@ -342,10 +452,10 @@ class JourneyGuard:
     def close(self, *, discarded: bool = False) -> None:
         """The journey is closed. An explicit discard or a clean state removes the copy;
         anything else (a crash on the way out) keeps it."""
-        if discarded or not self.document.dirty:
-            self.discard_copy()
         if discarded:
             self._forget_restored()
+        if discarded or not self.unsaved:
+            self.discard_copy()
         if self.lock is not None:
             with contextlib.suppress(OSError):
                 self.lock.release()
@@ -360,9 +470,15 @@ def flush_all() -> None:
             guard.copy_now()
 
 
+def waiting_recoveries() -> list[Recovery]:
+    """Every copy whose session has ended, newest first (also those of journeys that are
+    gone or live in other folders: the home screen lists them all)."""
+    return [rec for rec in list_recoveries() if not rec.writer_alive()]
+
+
 def journeys_with_recovery() -> dict[Path, Recovery]:
     """Journeys whose recovery copy waits for them (the home screen marks these)."""
-    return {rec.path: rec for rec in list_recoveries() if not rec.writer_alive()}
+    return {rec.path: rec for rec in waiting_recoveries()}
 
 
 def install_signal_handlers(app: App[int]) -> None:

@@ -21,6 +21,7 @@ import contextlib
 import datetime
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.signal import Signal
@@ -39,10 +40,12 @@ if TYPE_CHECKING:
     from kunderejse_tui.journey.recovery import Recovery
     from kunderejse_tui.tui.app import KunderejseApp
     from kunderejse_tui.tui.live_follow import LiveFollow
-    from kunderejse_tui.tui.recovery_service import JourneyGuard
+    from kunderejse_tui.tui.recovery_service import Draft, JourneyGuard
     from kunderejse_tui.tui.screens.recovery import ChoiceDialog
 
 CHECK_DELAY = 0.3
+# The editor forms whose typed text a recovery copy may hold (``ed.title.KIND``).
+FORM_KINDS = ("journey", "persona", "stage", "question", "touchpoint", "messaging")
 
 
 class JourneySession:
@@ -75,6 +78,8 @@ class JourneySession:
         self._check_timer: Timer | None = None
         self._copy_pending = False
         self._closed = False
+        # The record of a copy the user chose to restore on the home screen: no question.
+        self.restore_first: Path | None = None
         self._unsubscribe: list[Callable[[], None]] = [document.editor.subscribe(self._changed)]
         if viewer:
             from kunderejse_tui.tui.live_follow import ViewerGuard
@@ -99,6 +104,19 @@ class JourneySession:
         if self.sharing.on:
             mark = f"[{self.t('live.sharing_mark')}] " + mark
         return mark + ("● " if doc.dirty else "") + doc.title
+
+    @property
+    def unsaved(self) -> bool:
+        """Edits not saved, or text typed into an open form: leaving asks first."""
+        return self.document.dirty or (self.guard is not None and self.guard.has_draft())
+
+    def apply_draft(self) -> bool:
+        """Put an open form's typed text into the journey (before a save on the way out);
+        False when the form refused it (it stays open and says why)."""
+        guard = self.guard
+        if guard is None or guard.draft is None or not guard.has_draft():
+            return True
+        return guard.draft.draft_apply()
 
     @property
     def read_only(self) -> bool:
@@ -189,6 +207,12 @@ class JourneySession:
         if guard.read_only:
             return
         copies = guard.waiting_copies()
+        chosen = [rec for rec in copies if rec.record == self.restore_first]
+        self.restore_first = None
+        if chosen:
+            guard.restore(chosen[0])
+            app.notify(self.t("safety.restored"))
+            return
         shown = 0
         while copies:
             rec = copies[shown % len(copies)]
@@ -242,10 +266,22 @@ class JourneySession:
         self.state_changed.publish(None)
         self.app.notify(self.t("safety.took_over"))
 
+    def draft_changed(self, draft: Draft) -> None:
+        """Something was typed into an open form: the copy follows it like an edit."""
+        if self.guard is not None and not self._closed:
+            self.guard.set_draft(draft)
+            self._schedule_copy(self.guard)
+
+    def draft_closed(self, draft: Draft) -> None:
+        """The form was applied or closed on purpose: its typing needs no copy any more."""
+        guard = self.guard
+        if guard is not None and not self._closed and guard.drop_draft(draft):
+            self._schedule_copy(guard)
+
     def _schedule_copy(self, guard: JourneyGuard) -> None:
         from kunderejse_tui.tui.recovery_service import RECOVERY_DELAY
 
-        if not guard.document.dirty:
+        if not guard.unsaved:
             guard.discard_copy()
             return
         if not self._copy_pending:
@@ -434,6 +470,9 @@ def recovery_dialog(lang: str, rec: Recovery, place: tuple[int, int] = (1, 1)) -
     body = tr(lang, "safety.recovery_body", file=rec.path.name, when=when, pid=rec.pid)
     if not rec.base_on_disk():
         body += "\n\n" + tr(lang, "safety.recovery_moved_on")
+    form = rec.extra.get("form")
+    if form in FORM_KINDS:
+        body += "\n\n" + tr(lang, "safety.recovery_form", form=tr(lang, f"ed.title.{form}"))
     choices = [
         Choice("restore", "safety.restore", "r", "primary"),
         Choice("diff", "safety.show_difference", "d"),

@@ -1,11 +1,20 @@
-"""The home screen: the journeys in a folder, new journeys, the bundled samples.
+"""The home screen: the journeys in a folder, new journeys, the bundled samples, and
+every recovery copy that waits.
 
 The file list shows at once; titles, counts and validity arrive from a worker
-thread file by file, so a folder of big journeys never freezes the screen.
+thread file by file, so a folder of big journeys never freezes the screen. The
+waiting copies are read in a worker too (each copy's record holds its path, time
+and number of changes: no journey is read to list them). They come first, also
+those whose journey is gone (a renamed folder, a deleted file) or lives in
+another folder: nothing else would ever offer those (issue 15, items 2 and 6).
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import os
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -18,7 +27,7 @@ from textual.widgets.data_table import ColumnKey
 
 from kunderejse_tui.journey.confinement import current as current_confinement
 from kunderejse_tui.journey.fileio import write_bytes_atomic
-from kunderejse_tui.journey.recovery import absolute
+from kunderejse_tui.journey.recovery import Recovery, absolute
 from kunderejse_tui.tui.i18n import tr
 from kunderejse_tui.tui.journey_files import (
     JourneySummary,
@@ -29,7 +38,7 @@ from kunderejse_tui.tui.journey_files import (
 )
 from kunderejse_tui.tui.localized import Localized
 from kunderejse_tui.tui.messages import OpenJourney
-from kunderejse_tui.tui.recovery_service import journeys_with_recovery
+from kunderejse_tui.tui.recovery_service import journeys_with_recovery, waiting_recoveries
 from kunderejse_tui.tui.screens.new_journey import NewJourneyScreen
 from kunderejse_tui.tui.widgets.key_footer import KeyFooter
 from kunderejse_tui.tui.widgets.title_header import TitleHeader
@@ -48,6 +57,31 @@ COLUMNS: tuple[str, ...] = (
 )
 # Room a status takes at most ("⚠ ikke-gemte ændringer · ✗ 12 fejl").
 STATUS_WIDTH = 34
+COPY_COLUMNS: tuple[str, ...] = (
+    "home.col.file",
+    "home.col.where",
+    "home.col.when",
+    "home.col.changes",
+)
+SUFFIX = ".journey.yaml"
+
+
+def copy_changes(rec: Recovery) -> int | None:
+    """How many changes the copy holds, as its session counted them (None: not counted)."""
+    changes = rec.extra.get("changes")
+    return changes if isinstance(changes, int) and not isinstance(changes, bool) else None
+
+
+def free_name(directory: Path, name: str) -> str:
+    """``name`` if no file in ``directory`` has it, else ``STEM-recovered[-N].journey.yaml``."""
+    if not (directory / name).exists():
+        return name
+    stem = name.removesuffix(SUFFIX)
+    for n in range(1, 1000):
+        candidate = f"{stem}-recovered{'' if n == 1 else f'-{n}'}{SUFFIX}"
+        if not (directory / candidate).exists():
+            return candidate
+    return f"{stem}-recovered{SUFFIX}"  # pragma: no cover
 
 
 def _app_type() -> type[KunderejseApp]:
@@ -69,7 +103,7 @@ class HomeScreen(Localized[None]):
     """| Key | Action |
     | :- | :- |
     | ↑ ↓ | choose a journey |
-    | enter | open it (a sample is copied into the folder first) |
+    | enter | open it (a sample is copied into the folder first); on a waiting recovery copy: restore or discard it |
     | n | new journey from a template |
     | tab | between your journeys and the samples |
     | r | read the folder again |
@@ -91,11 +125,15 @@ class HomeScreen(Localized[None]):
         self.samples: list[Path] = []
         self.summaries: dict[Path, JourneySummary] = {}
         self.waiting: set[Path] = set()
+        self.copies: list[Recovery] = []
 
     def compose(self) -> ComposeResult:
         yield TitleHeader()
         with VerticalScroll(id="home"):
             yield Static(id="home-intro", classes="screen-hint")
+            yield Static(id="home-copies-title", classes="section-title")
+            yield Static(id="home-copies-hint", classes="screen-hint")
+            yield DataTable(id="copies", cursor_type="row", zebra_stripes=True)
             yield Static(id="home-journeys-title", classes="section-title")
             yield DataTable(id="journeys", cursor_type="row", zebra_stripes=True)
             yield Static(id="home-empty", classes="screen-hint")
@@ -109,12 +147,12 @@ class HomeScreen(Localized[None]):
 
     def scan(self) -> None:
         self.files = find_journeys(self.directory)
-        # Journeys with unsaved work from a session that ended: read once per scan.
         confined = current_confinement()
-        # A served session lists the recovery copies of its own folder only.
-        self.waiting = set(confined.keep(list(journeys_with_recovery())))
-        # ... and offers no samples: they live outside the served folder. Nor does a
-        # viewer's list: opening one copies it into the folder.
+        # Journeys with unsaved work from a session that ended: marked in the list and
+        # listed above it once the worker has read the copies.
+        self.find_copies()
+        # A served session offers no samples: they live outside the served folder. Nor
+        # does a viewer's list: opening one copies it into the folder.
         sample_dir = None if confined.active or self.app.viewer else samples_dir()
         same = sample_dir is not None and sample_dir.resolve() == self.directory.resolve()
         self.samples = [] if sample_dir is None or same else find_journeys(sample_dir)
@@ -126,6 +164,26 @@ class HomeScreen(Localized[None]):
         elif self.samples:
             self.query_one("#samples", DataTable).focus()
 
+    @work(thread=True, exclusive=True, group="copies")
+    def find_copies(self) -> None:
+        # A served session lists the recovery copies of its own folder only.
+        confined = current_confinement()
+        copies = [rec for rec in waiting_recoveries() if confined.allows(rec.path)]
+        if self.app.viewer:
+            copies = []  # a viewer restores and discards nothing: the editor's to decide
+        with contextlib.suppress(RuntimeError):  # the app is shutting down
+            self.app.call_from_thread(self._copies_found, copies)
+
+    def _copies_found(self, copies: list[Recovery]) -> None:
+        self.copies = copies
+        self.waiting = {rec.path for rec in copies}
+        if not self.is_attached:
+            return
+        self.refresh_texts()
+        if copies:
+            # What waits comes first: Enter offers the newest copy at once.
+            self.query_one("#copies", DataTable).focus()
+
     def refresh_texts(self) -> None:
         self.title = self.t("home.title")
         self.sub_title = shown_path(self.directory)
@@ -133,6 +191,7 @@ class HomeScreen(Localized[None]):
         self.query_one("#home-intro", Static).update(
             self.t("home.intro_viewer" if viewer else "home.intro")
         )
+        self._fill_copies()
         self.query_one("#home-journeys-title", Static).update(
             self.t("home.journeys_in", dir=shown_path(self.directory))
         )
@@ -161,6 +220,44 @@ class HomeScreen(Localized[None]):
             table.add_row(*self._short(cells, title_width), key=str(path))
         if files:
             table.move_cursor(row=min(cursor, len(files) - 1))
+
+    def _fill_copies(self) -> None:
+        table = self.query_one("#copies", DataTable)
+        shown = bool(self.copies)
+        table.display = shown
+        self.query_one("#home-copies-title", Static).update(self.t("home.copies") if shown else "")
+        self.query_one("#home-copies-hint", Static).update(
+            self.t("home.copies_hint") if shown else ""
+        )
+        self.query_one("#home-copies-title", Static).display = shown
+        self.query_one("#home-copies-hint", Static).display = shown
+        cursor = table.cursor_row
+        table.clear(columns=True)
+        rows = [self._copy_cells(rec) for rec in self.copies]
+        # Time and count in full; the name and the folder share what is left, the
+        # folder cut at its start so "(gone)" stays in sight (80 columns hold it all).
+        widths = [max((len(r[i]) for r in rows), default=0) for i in range(4)]
+        room = max(self.app.size.width - 4 - 2 * len(COPY_COLUMNS) - widths[2] - widths[3], 24)
+        name_width = min(widths[0], max(room - widths[1], room // 2))
+        folder_width = max(room - name_width, 8)
+        for key in COPY_COLUMNS:
+            table.add_column(self.t(key), key=key)
+        for rec, (name, where, when, changes) in zip(self.copies, rows, strict=True):
+            if len(name) > name_width:
+                name = name[: name_width - 1] + "…"
+            if len(where) > folder_width:
+                where = "…" + where[len(where) - folder_width + 1 :]
+            table.add_row(name, where, when, changes, key=str(rec.record))
+        if self.copies:
+            table.move_cursor(row=min(cursor, len(self.copies) - 1))
+
+    def _copy_cells(self, rec: Recovery) -> tuple[str, ...]:
+        where = shown_path(rec.path.parent)
+        if not rec.path.exists():
+            where += " " + self.t("home.copy_gone")
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(rec.time))
+        changes = copy_changes(rec)
+        return (rec.path.name, where, when, "" if changes is None else str(changes))
 
     @staticmethod
     def _short(cells: tuple[str, ...], title_width: int) -> tuple[str, ...]:
@@ -235,6 +332,11 @@ class HomeScreen(Localized[None]):
     def _open(self, table: DataTable[str], key: str | None) -> None:
         if key is None:
             return
+        if table.id == "copies":
+            chosen = [rec for rec in self.copies if str(rec.record) == key]
+            if chosen:
+                self.copy_chosen(chosen[0])
+            return
         path: Path | None = Path(key)
         if table.id == "samples" and path is not None:
             path = self._copy_sample(path)
@@ -266,6 +368,120 @@ class HomeScreen(Localized[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # A viewer writes nothing: no new journey files either.
         return not (action == "new" and self.app.viewer)
+
+    # ---- a waiting copy: restore it or discard it
+
+    @work(exclusive=True, group="copy-choice")
+    async def copy_chosen(self, rec: Recovery) -> None:
+        from kunderejse_tui.tui.screens.recovery import Choice, ChoiceDialog
+
+        when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(rec.time))
+        body = self.t(
+            "home.copy_body",
+            file=rec.path.name,
+            folder=shown_path(rec.path.parent),
+            when=when,
+            pid=rec.pid,
+        )
+        changes = copy_changes(rec)
+        if changes is not None:
+            body += " " + self.t("home.copy_changes", n=changes)
+        gone = not rec.path.exists()
+        more = ("home.copy_body_gone", {"dir": shown_path(self.directory)})
+        key, args = more if gone else ("home.copy_body_there", {})
+        body += "\n\n" + self.t(key, **args)
+        choice = await self.app.push_screen_wait(
+            ChoiceDialog(
+                "home.copy_title",
+                body,
+                [
+                    Choice("restore", "safety.restore", "r", "primary"),
+                    Choice("discard", "safety.discard", "x", "error"),
+                    Choice("cancel", "safety.cancel", "c"),
+                ],
+            )
+        )
+        if choice == "restore" and gone:
+            await self._restore_as_new(rec)
+        elif choice == "restore":
+            self.post_message(OpenJourney(rec.path, restore=rec.record))
+        elif choice == "discard":
+            await self._discard(rec, when)
+
+    async def _discard(self, rec: Recovery, when: str) -> None:
+        from kunderejse_tui.tui.screens.recovery import Choice, ChoiceDialog
+
+        sure = await self.app.push_screen_wait(
+            ChoiceDialog(
+                "home.copy_discard_title",
+                ("home.copy_discard_body", {"file": rec.path.name, "when": when}),
+                [
+                    Choice("discard", "safety.discard", "x", "error"),
+                    Choice("keep", "home.copy_keep", "k"),
+                ],
+                cancel_id="keep",
+                focus_id="keep",
+            )
+        )
+        if sure != "discard":
+            return
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(rec.record)
+        self.notify(self.t("safety.discarded"))
+        self.scan()
+
+    async def _restore_as_new(self, rec: Recovery) -> None:
+        """The copy's journey is gone: write the copy as a new journey in this folder
+        (never over a file), then open it. Its edits are then saved, so the copy goes."""
+        from kunderejse_tui.journey.disk import explain_os_error
+        from kunderejse_tui.journey.fileio import SaveError, save_journey
+        from kunderejse_tui.tui.screens.prompt import PromptDialog
+
+        directory = self.directory
+        confinement = current_confinement()
+
+        def check(name: str) -> str | None:
+            target = directory / name
+            if not name.endswith(SUFFIX) or not target.parent.is_dir():
+                return self.t("safety.new_file_bad")
+            if target.exists() or target.is_symlink():
+                return self.t("safety.new_file_exists", file=name)
+            if not confinement.allows(target):
+                return self.t("serve.outside", path=name, root=str(confinement.root))
+            return None
+
+        name = await self.app.push_screen_wait(
+            PromptDialog(
+                "safety.new_file_title",
+                "safety.new_file_label",
+                value=free_name(directory, rec.path.name),
+                check=check,
+            )
+        )
+        if name is None:
+            return
+        target = directory / name
+        schema_line = rec.extra.get("schema_line")
+        newline = rec.extra.get("newline")
+        try:
+            await asyncio.to_thread(
+                save_journey,
+                target,
+                rec.data,
+                schema_line=schema_line if isinstance(schema_line, str) else None,
+                newline=newline if newline in ("\n", "\r\n") else "\n",
+                bom=rec.extra.get("bom") is True,
+            )
+        except OSError as exc:
+            self.notify(explain_os_error(exc, self.lang), severity="error", timeout=10)
+            return
+        except SaveError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            return
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(rec.record)
+        self.notify(self.t("home.copy_restored_as", file=shown_path(target)))
+        self.post_message(OpenJourney(target))
 
     def action_new(self) -> None:
         def created(path: Path | None) -> None:

@@ -94,6 +94,45 @@ MESSAGES: dict[str, Entry] = {
         "Skift mellem dine rejser og eksemplerne",
         "Between your journeys and the samples",
     ),
+    # ---- recovery copies waiting (every one, also of journeys that are gone)
+    "home.copies": ("Gendannelseskopier, der venter", "Recovery copies waiting"),
+    "home.copies_hint": (
+        "Ikke-gemte ændringer fra sessioner, der sluttede. Enter: gendan eller kassér.",
+        "Unsaved edits from sessions that ended. Enter: restore or discard.",
+    ),
+    "home.col.where": ("Mappe", "Folder"),
+    "home.col.when": ("Tidspunkt", "When"),
+    "home.col.changes": ("Ændringer", "Changes"),
+    "home.copy_changes": Plural(
+        da=("Den rummer {n} ændring.", "Den rummer {n} ændringer."),
+        en=("It holds {n} change.", "It holds {n} changes."),
+    ),
+    "home.copy_gone": ("(væk)", "(gone)"),
+    "home.copy_title": ("Gendannelseskopi", "Recovery copy"),
+    "home.copy_body": (
+        "{file} i {folder}, fra {when} (proces {pid}), blev aldrig gemt.",
+        "{file} in {folder}, from {when} (process {pid}), was never saved.",
+    ),
+    "home.copy_body_gone": (
+        "Filen er her ikke længere (mappen er omdøbt, eller filen er slettet). Gendan gemmer "
+        "kopien som en ny rejse i {dir}.",
+        "The file is no longer there (the folder was renamed or the file deleted). Restore "
+        "saves the copy as a new journey in {dir}.",
+    ),
+    "home.copy_body_there": (
+        "Gendan åbner rejsen med kopiens ændringer; de er gemt, når du gemmer.",
+        "Restore opens the journey with the copy's edits; they are saved when you save.",
+    ),
+    "home.copy_discard_title": ("Kassér gendannelseskopien?", "Discard the recovery copy?"),
+    "home.copy_discard_body": (
+        "De ikke-gemte ændringer i {file} fra {when} er tabt for altid.",
+        "The unsaved edits of {file} from {when} are lost for good.",
+    ),
+    "home.copy_keep": ("Behold den", "Keep it"),
+    "home.copy_restored_as": (
+        "Kopien er gemt som {file}.",
+        "The copy was saved as {file}.",
+    ),
     "home.sample_copied": ("Eksemplet er kopieret til {file}.", "The sample was copied to {file}."),
     "home.sample_exists": (
         "{file} findes allerede; den åbnes.",

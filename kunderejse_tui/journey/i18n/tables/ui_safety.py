@@ -15,6 +15,12 @@ MESSAGES: dict[str, Entry] = {
         "Filen er ændret siden da; gendanner du, bliver du bedt om at flette, når du gemmer.",
         "The file has changed since; if you restore, you will be asked to merge when you save.",
     ),
+    "safety.recovery_form": (
+        "Kopien rummer også det, der var skrevet i den åbne formular ({form}), men ikke "
+        "gemt i den; gendanner du, står det i rejsen.",
+        "The copy also holds what was typed into the open form ({form}) but not applied; "
+        "if you restore, it is in the journey.",
+    ),
     "safety.recovery_place": (
         "Kopi {k} af {n}, den nyeste først; de andre venter, til du vælger for dem.",
         "Copy {k} of {n}, newest first; the others wait until you choose for them.",

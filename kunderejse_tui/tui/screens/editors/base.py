@@ -9,15 +9,16 @@ saved as ``""``, and a mapping that becomes empty that way goes too.
 
 from __future__ import annotations
 
-from typing import ClassVar, Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from textual import events, on
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Label, Static
+from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static, TextArea
 
 from kunderejse_tui.journey.access import text
 from kunderejse_tui.journey.edits import MISSING, EditError, Editor, KeyPath
@@ -26,6 +27,10 @@ from kunderejse_tui.tui.i18n import tr
 from kunderejse_tui.tui.screens.editors.discard import Choice, DiscardDialog
 from kunderejse_tui.tui.screens.editors.fields import Field, FormRow, Section
 from kunderejse_tui.tui.widgets.guarded_button import GuardedButton
+from kunderejse_tui.tui.widgets.string_list import StringList
+
+if TYPE_CHECKING:
+    from kunderejse_tui.tui.session import JourneySession
 
 
 class DocumentLike(Protocol):
@@ -67,6 +72,9 @@ class EditorForm(ModalScreen[bool]):
         self.fields: list[Field] = [row for row in self.rows if isinstance(row, Field)]
         for field in self.fields:
             field.bind(item, lang)
+        # The open journey's session, which keeps a recovery copy of what is typed here.
+        self._journey: JourneySession | None = None
+        self._last_draft: list[tuple[KeyPath, object]] = []
 
     # ---- for subclasses
 
@@ -123,6 +131,9 @@ class EditorForm(ModalScreen[bool]):
 
     def on_mount(self) -> None:
         key_descriptions.translate(self, self.lang)
+        journey = getattr(self.app, "journey", None)
+        if journey is not None and getattr(journey, "document", None) is self.document:
+            self._journey = journey
         first = next((f for f in self.fields if not f.locked and f.key != ("id",)), None)
         if first is not None:
             first.focus()
@@ -136,25 +147,75 @@ class EditorForm(ModalScreen[bool]):
     def dirty(self) -> bool:
         return bool(self.changed_fields())
 
+    # ---- typed, not applied: the recovery copy holds it (recovery_service.Draft)
+
+    @property
+    def draft_kind(self) -> str:
+        return self.KIND
+
+    def draft_changes(self) -> list[tuple[KeyPath, object]]:
+        """What applying the form would write now. A required field left empty is not
+        among them: the journey keeps its value rather than lose a required one."""
+        try:
+            changes = [
+                (f.key, f.result()) for f in self.changed_fields() if not (f.required and f.empty())
+            ]
+        except Exception:
+            # Read from a signal handler while the app winds down, a half-removed
+            # widget may fail: what was typed until then still counts.
+            return self._last_draft
+        self._last_draft = changes
+        return changes
+
+    def draft_pending(self) -> bool:
+        return bool(self.draft_changes())
+
+    def apply_draft(self, editor: Editor) -> None:
+        self._write(self.draft_changes(), editor)
+
+    def draft_apply(self) -> bool:
+        return self.apply()
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    @on(StringList.Changed)
+    def _typed(self) -> None:
+        if self._journey is not None:
+            self._journey.draft_changed(self)
+
+    def dismiss(self, result: bool | None = None) -> AwaitComplete:
+        # Applied or thrown away on purpose: only here, never on unmount, which an app
+        # ended by a signal also goes through (its copy must keep what was typed).
+        if self._journey is not None:
+            self._journey.draft_closed(self)
+        return super().dismiss(result)
+
     # ---- actions
 
     def action_save(self) -> None:
+        self.apply()
+
+    def apply(self) -> bool:
+        """Write the changes as one undo step and close; False: refused, the form stays."""
         changed = self.changed_fields()
         for field in changed:
             if field.required and field.empty():
                 self.notify(tr(self.lang, "ed.required", field=field.label()), severity="error")
                 field.focus()
-                return
+                return False
         if not changed:
             self.dismiss(False)
-            return
+            return True
         try:
             with self.editor.group(tr(self.lang, f"ed.undo.{self.KIND}")):
                 self._write([(f.key, f.result()) for f in changed])
         except EditError as exc:
             self.notify(tr(self.lang, "ed.error", message=exc.message(self.lang)), severity="error")
-            return
+            return False
         self.dismiss(True)
+        return True
 
     def action_cancel(self) -> None:
         changed = len(self.changed_fields())
@@ -191,21 +252,24 @@ class EditorForm(ModalScreen[bool]):
 
     # ---- writing
 
-    def _write(self, changes: list[tuple[KeyPath, object]]) -> None:
-        """Apply ``(key, value)`` pairs relative to the item; MISSING deletes."""
+    def _write(self, changes: list[tuple[KeyPath, object]], editor: Editor | None = None) -> None:
+        """Apply ``(key, value)`` pairs relative to the item; MISSING deletes.
+
+        ``editor``: another than the document's (the recovery copy's scratch editor)."""
+        editor = editor or self.editor
         by_parent: dict[KeyPath, list[tuple[str, object]]] = {}
         for key, value in changes:
             by_parent.setdefault(tuple(key[:-1]), []).append((str(key[-1]), value))
         # The item's own keys first, so a nested mapping has a parent to live in.
         for parent in sorted(by_parent, key=len):
-            self._write_mapping((*self.item_path, *parent), by_parent[parent])
+            self._write_mapping(editor, (*self.item_path, *parent), by_parent[parent])
             if parent:
-                self._drop_if_empty((*self.item_path, *parent))
+                self._drop_if_empty(editor, (*self.item_path, *parent))
         if self.OPTIONAL_ITEM:
-            self._drop_if_empty(self.item_path)
+            self._drop_if_empty(editor, self.item_path)
 
-    def _write_mapping(self, path: KeyPath, entries: list[tuple[str, object]]) -> None:
-        editor = self.editor
+    @staticmethod
+    def _write_mapping(editor: Editor, path: KeyPath, entries: list[tuple[str, object]]) -> None:
         current = editor.get(path, MISSING)
         if isinstance(current, dict):
             for key, value in entries:
@@ -219,6 +283,7 @@ class EditorForm(ModalScreen[bool]):
         if new:
             editor.set(path, new)
 
-    def _drop_if_empty(self, path: KeyPath) -> None:
-        if self.editor.get(path, MISSING) == {}:
-            self.editor.delete(path)
+    @staticmethod
+    def _drop_if_empty(editor: Editor, path: KeyPath) -> None:
+        if editor.get(path, MISSING) == {}:
+            editor.delete(path)
