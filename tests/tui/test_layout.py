@@ -132,6 +132,36 @@ async def test_the_home_table_shows_the_status_at_80_columns(funnel: Path) -> No
         assert table.get_cell_at(Coordinate(0, 2)) == "✓ gyldig"
 
 
+async def test_the_home_table_shows_whole_counts_or_none_and_follows_a_resize(
+    lifecycle: Path,
+) -> None:
+    app = KunderejseApp(lifecycle.parent)
+
+    def shown(table: DataTable[str]) -> list[str]:
+        """The column labels that fit in the table's width, whole."""
+        x, fits = 0, []
+        for column in table.columns.values():
+            x += column.get_render_width(table)
+            if x <= table.size.width:
+                fits.append(str(column.label))
+        return fits
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, 0.2)
+        table = app.screen.query_one("#journeys", DataTable)
+        assert shown(table) == [str(c.label) for c in table.columns.values()]
+        assert len(table.columns) == 6
+        assert "12" in [str(table.get_cell_at(Coordinate(r, 3))) for r in range(table.row_count)]
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot, 0.2)
+        table = app.screen.query_one("#journeys", DataTable)
+        assert len(table.columns) == 3  # file, title, status: no cut-off "1" of "12"
+        assert shown(table) == [str(c.label) for c in table.columns.values()]
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot, 0.2)
+        assert len(app.screen.query_one("#journeys", DataTable).columns) == 6
+
+
 def test_cards_hide_ids_and_show_pains_opportunities_and_the_call_to_action() -> None:
     stage = {
         "id": "attract",

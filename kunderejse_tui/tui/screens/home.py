@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import getters, on, work
+from textual import events, getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -57,6 +57,7 @@ COLUMNS: tuple[str, ...] = (
 )
 # Room a status takes at most ("⚠ ikke-gemte ændringer · ✗ 12 fejl").
 STATUS_WIDTH = 34
+TITLE_MIN = 24  # narrower, and the counts go rather than the title
 COPY_COLUMNS: tuple[str, ...] = (
     "home.col.file",
     "home.col.where",
@@ -209,17 +210,34 @@ class HomeScreen(Localized[None]):
         cursor = table.cursor_row
         table.clear(columns=True)
         rows = [self._cells(path, root) for path in files]
-        # The title gets what the file name and the status leave (cells pad by 1 each side).
-        name_width = max((len(r[0]) for r in rows), default=10)
-        status_width = min(max((len(r[2]) for r in rows), default=10), STATUS_WIDTH)
-        title_width = max(self.app.size.width - 4 - name_width - status_width - 6, 12)
-        for key in COLUMNS:
+        title_width, columns = self._title_width(rows)
+        for key in columns:
             width = title_width if key == "home.col.title" else None
             table.add_column(self.t(key), key=key, width=width)
         for path, cells in zip(files, rows, strict=True):
-            table.add_row(*self._short(cells, title_width), key=str(path))
+            table.add_row(*self._short(cells, title_width)[: len(columns)], key=str(path))
         if files:
             table.move_cursor(row=min(cursor, len(files) - 1))
+
+    def _title_width(self, rows: list[tuple[str, ...]]) -> tuple[int, tuple[str, ...]]:
+        """The title's width and the columns shown. The title gets what the other
+        columns leave (cells pad by 1 each side); when that is too little (80 columns),
+        the counts after the status go, whole: a cut-off "1" of "12" would mislead."""
+        name_width = max((len(r[0]) for r in rows), default=10)
+        status_width = min(max((len(r[2]) for r in rows), default=10), STATUS_WIDTH)
+        counts = sum(
+            max([len(self.t(key)), *(len(r[i]) for r in rows)]) + 2
+            for i, key in enumerate(COLUMNS)
+            if i > 2
+        )
+        room = self.app.size.width - 4 - name_width - status_width - 6
+        if room - counts >= TITLE_MIN:
+            return room - counts, COLUMNS
+        return max(room, 12), COLUMNS[:3]
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.is_mounted:
+            self.refresh_texts()
 
     def _fill_copies(self) -> None:
         table = self.query_one("#copies", DataTable)
@@ -312,7 +330,9 @@ class HomeScreen(Localized[None]):
                     self._cells(summary.path, root),
                     table.columns[ColumnKey("home.col.title")].width,
                 )
-                for key, value in zip(COLUMNS, cells, strict=True):
+                for key, value in zip(COLUMNS, cells, strict=False):
+                    if ColumnKey(key) not in table.columns:
+                        break  # the counts, on a narrow screen
                     update = key != "home.col.title"
                     table.update_cell(str(summary.path), key, value, update_width=update)
 

@@ -103,9 +103,16 @@ class OverviewScreen(Localized[int | None]):
             self.document.data,
             self.lang,
             column_width=per_stage,
-            levels=levels_for(self.size.height // 3),
+            levels=levels_for(self._rows_for_curve(cards)),
             current=self.stage,
         )
+
+    def _rows_for_curve(self, cards: StageOverview) -> int:
+        """The rows under the cards: on a tall screen the curve takes them (a finer grid)
+        rather than leaving half the projector empty; a third of the screen at least."""
+        scroll = self.query_one("#overview-scroll")
+        free = scroll.size.height - cards.outer_size.height - 1  # the curve's top margin
+        return max(free, self.size.height // 3)
 
     def action_step(self, delta: int) -> None:
         cards = self.query_one(StageOverview)
