@@ -45,7 +45,7 @@ async def test_a_folder_opens_the_home_screen_listing_its_journeys(tmp_path: Pat
     (tmp_path / "sub").mkdir()
     shutil.copyfile(FUNNEL, tmp_path / "sub" / "kopi.journey.yaml")
     app = KunderejseApp(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=(160, 40)) as pilot:  # wide enough for the counts
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
         table = app.screen.query_one("#journeys", DataTable)

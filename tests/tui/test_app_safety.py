@@ -203,7 +203,7 @@ async def test_the_home_screen_marks_journeys_with_a_waiting_copy(funnel: Path) 
         await settle(pilot, 0.3)
         table = app.screen.query_one("#journeys", DataTable)
         row = table.get_row(str(funnel))
-        assert "unsaved changes waiting" in str(row[2])  # the status column
+        assert "copy waiting" in str(row[2])  # the status column
 
 
 # ---- failing saves

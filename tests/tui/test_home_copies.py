@@ -128,7 +128,7 @@ async def test_every_waiting_copy_is_listed_newest_first(
         # The journey in the list is still marked as well.
         journeys = app.screen.query_one("#journeys", DataTable)
         await settle(pilot, 0.3)
-        assert "unsaved changes waiting" in str(journeys.get_row(str(folders["listed"]))[2])
+        assert "copy waiting" in str(journeys.get_row(str(folders["listed"]))[2])
 
 
 async def test_no_waiting_copies_no_section(funnel: Path) -> None:

@@ -146,7 +146,7 @@ async def test_the_home_table_shows_whole_counts_or_none_and_follows_a_resize(
                 fits.append(str(column.label))
         return fits
 
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot, 0.2)
         table = app.screen.query_one("#journeys", DataTable)
         assert shown(table) == [str(c.label) for c in table.columns.values()]
@@ -157,7 +157,7 @@ async def test_the_home_table_shows_whole_counts_or_none_and_follows_a_resize(
         table = app.screen.query_one("#journeys", DataTable)
         assert len(table.columns) == 3  # file, title, status: no cut-off "1" of "12"
         assert shown(table) == [str(c.label) for c in table.columns.values()]
-        await pilot.resize_terminal(120, 40)
+        await pilot.resize_terminal(140, 40)
         await settle(pilot, 0.2)
         assert len(app.screen.query_one("#journeys", DataTable).columns) == 6
 

@@ -11,9 +11,7 @@ another folder: nothing else would ever offer those (issue 15, items 2 and 6).
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-import os
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -40,6 +38,7 @@ from kunderejse_tui.tui.localized import Localized
 from kunderejse_tui.tui.messages import OpenJourney
 from kunderejse_tui.tui.recovery_service import journeys_with_recovery, waiting_recoveries
 from kunderejse_tui.tui.screens.new_journey import NewJourneyScreen
+from kunderejse_tui.tui.waiting_copies import copy_changes, offer_copy
 from kunderejse_tui.tui.widgets.key_footer import KeyFooter
 from kunderejse_tui.tui.widgets.title_header import TitleHeader
 
@@ -57,7 +56,9 @@ COLUMNS: tuple[str, ...] = (
 )
 # Room a status takes at most ("⚠ ikke-gemte ændringer · ✗ 12 fejl").
 STATUS_WIDTH = 34
-TITLE_MIN = 24  # narrower, and the counts go rather than the title
+TITLE_MIN = 20  # narrower, and the counts go rather than the title
+TITLE_NARROW = 14  # ... and long file names are shortened rather than the title
+NAME_MIN = 16
 COPY_COLUMNS: tuple[str, ...] = (
     "home.col.file",
     "home.col.where",
@@ -65,24 +66,6 @@ COPY_COLUMNS: tuple[str, ...] = (
     "home.col.changes",
 )
 SUFFIX = ".journey.yaml"
-
-
-def copy_changes(rec: Recovery) -> int | None:
-    """How many changes the copy holds, as its session counted them (None: not counted)."""
-    changes = rec.extra.get("changes")
-    return changes if isinstance(changes, int) and not isinstance(changes, bool) else None
-
-
-def free_name(directory: Path, name: str) -> str:
-    """``name`` if no file in ``directory`` has it, else ``STEM-recovered[-N].journey.yaml``."""
-    if not (directory / name).exists():
-        return name
-    stem = name.removesuffix(SUFFIX)
-    for n in range(1, 1000):
-        candidate = f"{stem}-recovered{'' if n == 1 else f'-{n}'}{SUFFIX}"
-        if not (directory / candidate).exists():
-            return candidate
-    return f"{stem}-recovered{SUFFIX}"  # pragma: no cover
 
 
 def _app_type() -> type[KunderejseApp]:
@@ -210,30 +193,49 @@ class HomeScreen(Localized[None]):
         cursor = table.cursor_row
         table.clear(columns=True)
         rows = [self._cells(path, root) for path in files]
-        title_width, columns = self._title_width(rows)
+        name_width, title_width, columns = self._widths(rows)
         for key in columns:
-            width = title_width if key == "home.col.title" else None
+            width = {"home.col.file": name_width, "home.col.title": title_width}.get(key)
             table.add_column(self.t(key), key=key, width=width)
         for path, cells in zip(files, rows, strict=True):
-            table.add_row(*self._short(cells, title_width)[: len(columns)], key=str(path))
+            short = self._short(cells, name_width, title_width)
+            table.add_row(*short[: len(columns)], key=str(path))
         if files:
             table.move_cursor(row=min(cursor, len(files) - 1))
 
-    def _title_width(self, rows: list[tuple[str, ...]]) -> tuple[int, tuple[str, ...]]:
-        """The title's width and the columns shown. The title gets what the other
-        columns leave (cells pad by 1 each side); when that is too little (80 columns),
-        the counts after the status go, whole: a cut-off "1" of "12" would mislead."""
+    def _widths(self, rows: list[tuple[str, ...]]) -> tuple[int, int, tuple[str, ...]]:
+        """The file name's and the title's widths, and the columns shown.
+
+        The status is never cut. The title gets what the other columns leave (cells
+        pad by 1 each side); when that is too little (80 columns), the counts after
+        the status go, whole (a cut-off "1" of "12" would mislead), and then long
+        file names are shortened so the title keeps a few words.
+        """
         name_width = max((len(r[0]) for r in rows), default=10)
-        status_width = min(max((len(r[2]) for r in rows), default=10), STATUS_WIDTH)
+        status_width = min(max([self._status_room(), *(len(r[2]) for r in rows)]), STATUS_WIDTH)
         counts = sum(
             max([len(self.t(key)), *(len(r[i]) for r in rows)]) + 2
             for i, key in enumerate(COLUMNS)
             if i > 2
         )
-        room = self.app.size.width - 4 - name_width - status_width - 6
-        if room - counts >= TITLE_MIN:
-            return room - counts, COLUMNS
-        return max(room, 12), COLUMNS[:3]
+        room = self.app.size.width - 4 - status_width - 6  # for the name and the title
+        if room - name_width - counts >= TITLE_MIN:
+            return name_width, room - name_width - counts, COLUMNS
+        name_width = max(min(name_width, room - TITLE_NARROW), NAME_MIN)
+        return name_width, max(room - name_width, TITLE_NARROW), COLUMNS[:3]
+
+    def _status_room(self) -> int:
+        """The longest status a row can come to show, known before the worker has read
+        a file (rows say "Checking…" first): the column is never cut afterwards."""
+        statuses = [
+            self.t(key, n=99)
+            # Not "cannot be read": rare, and a row that says it is in the rows already.
+            for key in ("home.checking", "home.valid", "home.errors", "home.warnings")
+        ]
+        longest = max(len(text) for text in statuses)
+        if self.waiting:
+            longest += len(home_status(next(iter(self.waiting)), "", self.lang, self.waiting))
+        return longest
 
     def on_resize(self, event: events.Resize) -> None:
         if self.is_mounted:
@@ -254,18 +256,26 @@ class HomeScreen(Localized[None]):
         rows = [self._copy_cells(rec) for rec in self.copies]
         # Time and count in full; the name and the folder share what is left, the
         # folder cut at its start so "(gone)" stays in sight (80 columns hold it all).
-        widths = [max((len(r[i]) for r in rows), default=0) for i in range(4)]
+        widths = [
+            max([len(self.t(key)), *(len(r[i]) for r in rows)])
+            for i, key in enumerate(COPY_COLUMNS)
+        ]
         room = max(self.app.size.width - 4 - 2 * len(COPY_COLUMNS) - widths[2] - widths[3], 24)
         name_width = min(widths[0], max(room - widths[1], room // 2))
         folder_width = max(room - name_width, 8)
-        for key in COPY_COLUMNS:
-            table.add_column(self.t(key), key=key)
-        for rec, (name, where, when, changes) in zip(self.copies, rows, strict=True):
-            if len(name) > name_width:
-                name = name[: name_width - 1] + "…"
-            if len(where) > folder_width:
-                where = "…" + where[len(where) - folder_width + 1 :]
-            table.add_row(name, where, when, changes, key=str(rec.record))
+        cut = [
+            [name if len(name) <= name_width else name[: name_width - 1] + "…",
+             where if len(where) <= folder_width else "…" + where[len(where) - folder_width + 1 :],
+             when, changes]
+            for name, where, when, changes in rows
+        ]  # fmt: skip
+        # Widths given, not measured: a table refilled on resize never shows a frame of
+        # header-wide columns.
+        for i, key in enumerate(COPY_COLUMNS):
+            width = max([len(self.t(key)), *(len(r[i]) for r in cut)])
+            table.add_column(self.t(key), key=key, width=width)
+        for rec, cells in zip(self.copies, cut, strict=True):
+            table.add_row(*cells, key=str(rec.record))
         if self.copies:
             table.move_cursor(row=min(cursor, len(self.copies) - 1))
 
@@ -278,11 +288,13 @@ class HomeScreen(Localized[None]):
         return (rec.path.name, where, when, "" if changes is None else str(changes))
 
     @staticmethod
-    def _short(cells: tuple[str, ...], title_width: int) -> tuple[str, ...]:
-        title = cells[1]
+    def _short(cells: tuple[str, ...], name_width: int, title_width: int) -> tuple[str, ...]:
+        name, title = cells[0], cells[1]
+        if len(name) > name_width:
+            name = name[: name_width - 1] + "…"
         if len(title) > title_width:
             title = title[: title_width - 1] + "…"
-        return (cells[0], title, *cells[2:])
+        return (name, title, *cells[2:])
 
     def _cells(self, path: Path, root: Path) -> tuple[str, ...]:
         try:
@@ -328,12 +340,13 @@ class HomeScreen(Localized[None]):
                 table = self.query_one(table_id, DataTable)
                 cells = self._short(
                     self._cells(summary.path, root),
+                    table.columns[ColumnKey("home.col.file")].width,
                     table.columns[ColumnKey("home.col.title")].width,
                 )
                 for key, value in zip(COLUMNS, cells, strict=False):
                     if ColumnKey(key) not in table.columns:
                         break  # the counts, on a narrow screen
-                    update = key != "home.col.title"
+                    update = key not in ("home.col.file", "home.col.title")
                     table.update_cell(str(summary.path), key, value, update_width=update)
 
     # ---- actions
@@ -393,115 +406,7 @@ class HomeScreen(Localized[None]):
 
     @work(exclusive=True, group="copy-choice")
     async def copy_chosen(self, rec: Recovery) -> None:
-        from kunderejse_tui.tui.screens.recovery import Choice, ChoiceDialog
-
-        when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(rec.time))
-        body = self.t(
-            "home.copy_body",
-            file=rec.path.name,
-            folder=shown_path(rec.path.parent),
-            when=when,
-            pid=rec.pid,
-        )
-        changes = copy_changes(rec)
-        if changes is not None:
-            body += " " + self.t("home.copy_changes", n=changes)
-        gone = not rec.path.exists()
-        more = ("home.copy_body_gone", {"dir": shown_path(self.directory)})
-        key, args = more if gone else ("home.copy_body_there", {})
-        body += "\n\n" + self.t(key, **args)
-        choice = await self.app.push_screen_wait(
-            ChoiceDialog(
-                "home.copy_title",
-                body,
-                [
-                    Choice("restore", "safety.restore", "r", "primary"),
-                    Choice("discard", "safety.discard", "x", "error"),
-                    Choice("cancel", "safety.cancel", "c"),
-                ],
-            )
-        )
-        if choice == "restore" and gone:
-            await self._restore_as_new(rec)
-        elif choice == "restore":
-            self.post_message(OpenJourney(rec.path, restore=rec.record))
-        elif choice == "discard":
-            await self._discard(rec, when)
-
-    async def _discard(self, rec: Recovery, when: str) -> None:
-        from kunderejse_tui.tui.screens.recovery import Choice, ChoiceDialog
-
-        sure = await self.app.push_screen_wait(
-            ChoiceDialog(
-                "home.copy_discard_title",
-                ("home.copy_discard_body", {"file": rec.path.name, "when": when}),
-                [
-                    Choice("discard", "safety.discard", "x", "error"),
-                    Choice("keep", "home.copy_keep", "k"),
-                ],
-                cancel_id="keep",
-                focus_id="keep",
-            )
-        )
-        if sure != "discard":
-            return
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(rec.record)
-        self.notify(self.t("safety.discarded"))
-        self.scan()
-
-    async def _restore_as_new(self, rec: Recovery) -> None:
-        """The copy's journey is gone: write the copy as a new journey in this folder
-        (never over a file), then open it. Its edits are then saved, so the copy goes."""
-        from kunderejse_tui.journey.disk import explain_os_error
-        from kunderejse_tui.journey.fileio import SaveError, save_journey
-        from kunderejse_tui.tui.screens.prompt import PromptDialog
-
-        directory = self.directory
-        confinement = current_confinement()
-
-        def check(name: str) -> str | None:
-            target = directory / name
-            if not name.endswith(SUFFIX) or not target.parent.is_dir():
-                return self.t("safety.new_file_bad")
-            if target.exists() or target.is_symlink():
-                return self.t("safety.new_file_exists", file=name)
-            if not confinement.allows(target):
-                return self.t("serve.outside", path=name, root=str(confinement.root))
-            return None
-
-        name = await self.app.push_screen_wait(
-            PromptDialog(
-                "safety.new_file_title",
-                "safety.new_file_label",
-                value=free_name(directory, rec.path.name),
-                check=check,
-            )
-        )
-        if name is None:
-            return
-        target = directory / name
-        schema_line = rec.extra.get("schema_line")
-        newline = rec.extra.get("newline")
-        try:
-            await asyncio.to_thread(
-                save_journey,
-                target,
-                rec.data,
-                schema_line=schema_line if isinstance(schema_line, str) else None,
-                newline=newline if newline in ("\n", "\r\n") else "\n",
-                bom=rec.extra.get("bom") is True,
-            )
-        except OSError as exc:
-            self.notify(explain_os_error(exc, self.lang), severity="error", timeout=10)
-            return
-        except SaveError as exc:
-            self.notify(str(exc), severity="error", timeout=10)
-            return
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(rec.record)
-        self.notify(self.t("home.copy_restored_as", file=shown_path(target)))
-        self.post_message(OpenJourney(target))
+        await offer_copy(self, rec)
 
     def action_new(self) -> None:
         def created(path: Path | None) -> None:

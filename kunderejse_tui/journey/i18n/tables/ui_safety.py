@@ -48,7 +48,7 @@ MESSAGES: dict[str, Entry] = {
         "({error}). You can work and save as usual, but unsaved edits are not copied "
         "aside, and another session on the same journey is not noticed.",
     ),
-    "safety.home_recovery": ("⚠ ikke-gemte ændringer venter", "⚠ unsaved changes waiting"),
+    "safety.home_recovery": ("⚠ kopi venter", "⚠ copy waiting"),
     # ---- another session
     "safety.other_title": ("Rejsen er åben et andet sted", "The journey is open elsewhere"),
     "safety.other_body": (
