@@ -81,6 +81,14 @@ def test_recover_lists_restores_and_discards_a_stranded_copy(
     assert "missing" in listed.stdout  # the folder is gone
     assert "1 stage" in listed.stdout or "lines" in listed.stdout
 
+    # Into the folder that is gone: refused with the reason and what to do, in words
+    # for a command (nothing is "still open here"), and the copy stays.
+    nowhere = recover("--restore", ident, state=state)
+    assert nowhere.returncode == 2
+    assert "the folder no longer exists" in nowhere.stderr and "-o FILE" in nowhere.stderr
+    assert "still open here" not in nowhere.stderr
+    assert [r.session for r in list_recoveries()] == [ident]
+
     out = tmp_path / "back.journey.yaml"
     done = recover("--restore", ident, "-o", str(out), state=state)
     assert done.returncode == 0, done.stderr

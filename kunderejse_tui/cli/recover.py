@@ -100,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _restore(rec: Recovery, output: Path | None, lang: str) -> int:
-    from kunderejse_tui.journey.disk import explain_os_error
+    from kunderejse_tui.journey.disk import os_reason
     from kunderejse_tui.journey.fileio import SaveError, save_journey
     from kunderejse_tui.journey.i18n import t
 
@@ -123,7 +123,11 @@ def _restore(rec: Recovery, output: Path | None, lang: str) -> int:
             bom=rec.extra.get("bom") is True,
         )
     except OSError as exc:
-        raise UsageError(f"{output}: {explain_os_error(exc, lang)}") from None
+        # Not the app's "your edits are still open here": nothing is open in a command.
+        reason = os_reason(exc, lang)
+        raise UsageError(
+            t(lang, "cli.recover.not_written", file=str(output), reason=reason)
+        ) from None
     except SaveError as exc:
         raise UsageError(f"{output}: {exc}") from None
     print(t(lang, "cli.recover.restored", id=ident(rec), file=str(output)))

@@ -88,8 +88,12 @@ async def resolve(session: JourneySession, guard: JourneyGuard) -> bool:
         disk = guard.read_disk()
         body = session.t("safety.changed_body", file=doc.path.name)
         if disk.loaded is None and disk.error is not None:
+            # In words, not the FILE:LINE:COL: error[CODE] line made for editors and CI,
+            # whose English "error" would sit in the middle of a Danish sentence.
+            problem = disk.error.problems[0]
+            where = f"{Path(problem.file).name}:{problem.line}:{problem.col}"
             body += "\n\n" + session.t(
-                "safety.changed_unreadable", problem=disk.error.problems[0].format(lang)
+                "safety.changed_unreadable", problem=f"{where}: {problem.message(lang)}"
             )
         choices = conflict_choices(
             mergeable=guard.can_merge(disk), reloadable=disk.loaded is not None

@@ -61,6 +61,10 @@ MESSAGES |= {
         "Kopi {id} er skrevet til {file}.",
         "Copy {id} was written to {file}.",
     ),
+    "cli.recover.not_written": (
+        "{file} er ikke skrevet: {reason}. Kopien er urørt; vælg en anden fil med -o FIL",
+        "{file} was not written: {reason}. The copy is kept; choose another file with -o FILE",
+    ),
     "cli.recover.exists": (
         "{file} findes allerede; vælg et andet navn med -o",
         "{file} already exists; choose another name with -o",
