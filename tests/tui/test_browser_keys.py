@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from textual.command import CommandList, CommandPalette
 from textual.widgets._footer import FooterKey
 
 from kunderejse_tui.journey import confinement, recovery
@@ -151,9 +152,19 @@ async def test_taking_over_from_the_palette(
         await shows(pilot, ChoiceDialog)
         await pilot.press("r")
         await settle(pilot)
-        take_over = {str(c.title): c for c in app.get_system_commands(app.screen)}
-        take_over["Take the journey over"].callback()
+        await pilot.press("ctrl+p")
+        palette_screen = await shows(pilot, CommandPalette)
+        await pilot.press(*"take the journey")
+        results = palette_screen.query_one(CommandList)
+        for _ in range(500):  # the palette searches in a worker
+            if results.option_count and "Take the journey over" in str(
+                results.get_option_at_index(0).prompt
+            ):
+                break
+            await pilot.pause(0.02)
+        await pilot.press("enter")
         await settle(pilot)
+        assert app.screen is not palette_screen
         assert still_ours(other_session) == "False"
 
 
@@ -223,9 +234,14 @@ async def test_f4_closes_the_journey_as_ctrl_w_does(
         assert isinstance(app.screen, HomeScreen)
 
 
-@pytest.mark.parametrize(("served", "shown", "hidden"), [(False, "^w", "f4"), (True, "f4", "^w")])
+# (served, the key the key bar and the palette show, the keys help lists); Textual
+# writes ctrl+w as ^w. A terminal passes both keys on, so its help lists both.
+CLOSE_SHOWN = [(False, "^w", ["^w", "f4"]), (True, "f4", ["f4"])]
+
+
+@pytest.mark.parametrize(("served", "shown", "in_help"), CLOSE_SHOWN)
 async def test_help_key_bar_and_palette_name_the_close_key_that_works_here(
-    funnel: Path, served: bool, shown: str, hidden: str
+    funnel: Path, served: bool, shown: str, in_help: list[str]
 ) -> None:
     app = app_for(funnel.parent, served=served)
     async with app.run_test(size=(160, 40)) as pilot:
@@ -236,11 +252,10 @@ async def test_help_key_bar_and_palette_name_the_close_key_that_works_here(
         assert screen is not None
         # Wide enough for the key bar to show the close key (it drops it at 120 columns).
         assert footer_keys(app)["close"] == ("ctrl+w" if shown == "^w" else "f4")
-        rows = dict((desc, keys) for keys, desc in help_rows(screen, "en"))
-        assert shown in rows["Close the journey"].split(" / ")
-        assert hidden not in rows["Close the journey"].split(" / ")
+        rows = {desc: keys for keys, desc in help_rows(screen, "en")}
+        assert rows["Close the journey"].split(" / ") == in_help
         line = palette(app)["Close the journey"]
-        assert shown in line and hidden not in line, line
+        assert line == f"Key: {shown}", line
 
 
 @pytest.mark.parametrize(
