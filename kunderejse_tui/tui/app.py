@@ -24,7 +24,7 @@ from textual.screen import Screen, ScreenResultType
 from kunderejse_tui.journey.confinement import Confinement
 from kunderejse_tui.journey.confinement import install as install_confinement
 from kunderejse_tui.tui import key_descriptions
-from kunderejse_tui.tui.browser_keys import QUIT, TAKE_OVER, KeyPair
+from kunderejse_tui.tui.browser_keys import QUIT, SECOND_KEYS, TAKE_OVER, KeyPair
 from kunderejse_tui.tui.i18n import tr
 from kunderejse_tui.tui.localized import Localized
 from kunderejse_tui.tui.messages import OpenJourney, SaveJourney
@@ -115,6 +115,12 @@ class KunderejseApp(App[int]):
     def key_name(self, pair: KeyPair) -> str:
         """The key of ``pair`` that works where the app runs, as a message names it."""
         return pair.name(self.in_browser)
+
+    def get_key_display(self, binding: Binding) -> str:
+        # One Binding holds both keys of a pair, so its key_display cannot say "F9".
+        if binding.key in SECOND_KEYS and binding.key_display is None:
+            return binding.key.upper()
+        return super().get_key_display(binding)
 
     def startup_done(self) -> None:
         """The first journey is on screen: the garbage collector may run again, and

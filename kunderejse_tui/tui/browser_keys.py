@@ -58,6 +58,8 @@ class KeyPair:
 TAKE_OVER = KeyPair("ctrl+t", "f9")
 CLOSE = KeyPair("ctrl+w", "f4")
 QUIT = KeyPair("ctrl+q", "f10")
+# Written "F9" where keys are shown, as the app's F1, F5 and F6 are.
+SECOND_KEYS = frozenset(pair.browser for pair in (TAKE_OVER, CLOSE, QUIT))
 
 
 def offered(bindings: list[tuple[str, Binding]], in_browser: bool) -> list[tuple[str, Binding]]:

@@ -130,7 +130,7 @@ async def test_f9_takes_over_as_ctrl_t_does_and_notices_name_the_key_that_works_
         assert footer_keys(app).get("safety_take_over") == named.lower()
         commands = palette(app)
         assert "Take the journey over" in commands, sorted(commands)
-        shown = "f9" if served else "^t"  # as Textual writes keys: ^t is ctrl+t
+        shown = "F9" if served else "^t"  # as the app writes keys: ^t is ctrl+t
         assert shown in commands["Take the journey over"], commands["Take the journey over"]
         assert still_ours(other_session) == "True"
         await pilot.press("f9")
@@ -236,7 +236,7 @@ async def test_f4_closes_the_journey_as_ctrl_w_does(
 
 # (served, the key the key bar and the palette show, the keys help lists); Textual
 # writes ctrl+w as ^w. A terminal passes both keys on, so its help lists both.
-CLOSE_SHOWN = [(False, "^w", ["^w", "f4"]), (True, "f4", ["f4"])]
+CLOSE_SHOWN = [(False, "^w", ["^w", "F4"]), (True, "F4", ["F4"])]
 
 
 @pytest.mark.parametrize(("served", "shown", "in_help"), CLOSE_SHOWN)

@@ -256,7 +256,7 @@ async def test_a_served_editor_sees_f6_in_the_footer_at_every_width(
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
         keys = {k.key_display: k for k in the_map(app).query(FooterKey)}
-        for key in ("F6", "f10", "F1"):
+        for key in ("F6", "F10", "F1"):
             assert key in keys, (key, list(keys))
             region = keys[key].region
             assert region.width > 0 and region.right <= size[0], (key, region)
