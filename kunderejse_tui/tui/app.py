@@ -24,6 +24,7 @@ from textual.screen import Screen, ScreenResultType
 from kunderejse_tui.journey.confinement import Confinement
 from kunderejse_tui.journey.confinement import install as install_confinement
 from kunderejse_tui.tui import key_descriptions
+from kunderejse_tui.tui.browser_keys import QUIT, SECOND_KEYS, TAKE_OVER, KeyPair
 from kunderejse_tui.tui.i18n import tr
 from kunderejse_tui.tui.localized import Localized
 from kunderejse_tui.tui.messages import OpenJourney, SaveJourney
@@ -52,18 +53,24 @@ class KunderejseApp(App[int]):
 
     | Key | Action |
     | :- | :- |
-    | ctrl+q | quit (asks first when there are unsaved changes) |
+    | ctrl+q, f10 | quit (asks first when there are unsaved changes) |
     | ctrl+p | command palette: every action of the current screen |
     | f1 / ? | help: the keys of the current screen |
+    | ctrl+t, f9 | take over a journey another session has (offered only then) |
+
+    The second keys are for a browser, which keeps ctrl+q, ctrl+t and ctrl+w for
+    itself (browser_keys.py).
     """
 
     CSS_PATH = "app.tcss"
     TITLE = "Kunderejse"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "key.quit", priority=True),
+        Binding(QUIT.keys, "quit", "key.quit", priority=True),
         Binding("ctrl+p", "command_palette", "key.palette", show=False, priority=True),
         Binding("f1", "help", "key.help", key_display="F1"),
         Binding("question_mark", "help", "key.help", show=False),
+        # In the key bar, help and palette only while the journey is read-only (check_action).
+        Binding(TAKE_OVER.keys, "safety_take_over", "key.take_over"),
     ]
 
     lang: reactive[str] = reactive("da", init=False)
@@ -99,6 +106,22 @@ class KunderejseApp(App[int]):
         # A recovery copy chosen on the home screen, restored once its journey is read.
         self._restore_next: Path | None = None
 
+    @property
+    def in_browser(self) -> bool:
+        """Drawn in a browser: served by `kunderejse serve` (which confines every app it
+        starts) or by any web driver. Its keys and notices avoid what a browser takes."""
+        return self.is_web or self.confinement.active
+
+    def key_name(self, pair: KeyPair) -> str:
+        """The key of ``pair`` that works where the app runs, as a message names it."""
+        return pair.name(self.in_browser)
+
+    def get_key_display(self, binding: Binding) -> str:
+        # One Binding holds both keys of a pair, so its key_display cannot say "F9".
+        if binding.key in SECOND_KEYS and binding.key_display is None:
+            return binding.key.upper()
+        return super().get_key_display(binding)
+
     def startup_done(self) -> None:
         """The first journey is on screen: the garbage collector may run again, and
         the signal handlers that write recovery copies go in (nothing to lose before)."""
@@ -108,22 +131,25 @@ class KunderejseApp(App[int]):
         self._install_safety()
 
     def _install_safety(self) -> None:
-        """Signal handlers (SIGHUP, SIGTERM) that write recovery copies, and ctrl+t."""
+        """Signal handlers (SIGHUP, SIGTERM) that write recovery copies."""
         if self._safety_installed:
             return
         self._safety_installed = True
         from kunderejse_tui.tui.recovery_service import install_signal_handlers
 
         install_signal_handlers(self)
-        # Bound here, not in BINDINGS: a key for a rare moment stays out of help and palette.
-        self.bind(
-            "ctrl+t", "safety_take_over", description=tr(self.lang, "key.take_over"), show=False
-        )
 
     def action_live_sharing(self) -> None:
         """F6: save a few seconds after each change, so viewers follow as it goes."""
         if self.journey is not None:
             self.journey.toggle_sharing()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "safety_take_over":
+            # A key for a rare moment: offered while the journey is read-only, else not at all.
+            journey = self.journey
+            return journey is not None and not journey.viewer and journey.read_only
+        return True
 
     def action_safety_take_over(self) -> None:
         if self.journey is not None:
@@ -262,7 +288,10 @@ class KunderejseApp(App[int]):
 
     def action_help_quit(self) -> None:
         # Textual's own hint is in English; ctrl+c is a reflex worth answering in the UI language.
-        self.notify(tr(self.lang, "app.quit_hint"), title=tr(self.lang, "app.quit_hint_title"))
+        self.notify(
+            tr(self.lang, "app.quit_hint", shortcut=self.key_name(QUIT)),
+            title=tr(self.lang, "app.quit_hint_title"),
+        )
 
     # ---- help and the command palette
 

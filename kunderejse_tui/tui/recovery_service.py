@@ -68,8 +68,8 @@ def all_guards() -> list[JourneyGuard]:
 
 
 class ReadOnlyError(EditError):
-    def __init__(self, key: str = "edit.read_only") -> None:
-        super().__init__(Message(key))
+    def __init__(self, key: str = "edit.read_only", **args: str) -> None:
+        super().__init__(Message(key, **args))
 
 
 @dataclass(frozen=True)
@@ -120,8 +120,10 @@ class JourneyGuard:
     # What a refused edit says (a viewer's guard says why it is read-only otherwise).
     refusal = "edit.read_only"
 
-    def __init__(self, document: JourneyDocument) -> None:
+    def __init__(self, document: JourneyDocument, *, take_over_key: str = "ctrl+t") -> None:
         self.document = document
+        # The key a refused edit names for taking over (F9 where a browser takes ctrl+t).
+        self.take_over_key = take_over_key
         # This session's copies are its own files: another session never replaces them.
         self.session_id = new_session_id()
         self.lock: Lock | None = None
@@ -207,10 +209,10 @@ class JourneyGuard:
             return True
 
     def _block_edits(self) -> None:
-        refusal = self.refusal
+        refusal, key = self.refusal, self.take_over_key
 
         def refuse(*args: Any, **kwargs: Any) -> None:
-            raise ReadOnlyError(refusal)
+            raise ReadOnlyError(refusal, shortcut=key)
 
         # Every edit of every screen goes through Editor.apply, and every screen
         # already shows an EditError's message: one refusal covers them all.

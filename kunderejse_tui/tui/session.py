@@ -32,6 +32,7 @@ from kunderejse_tui.journey.document import JourneyDocument, Snapshot
 from kunderejse_tui.journey.edits import Change
 from kunderejse_tui.journey.fileio import ChangedOnDiskError, SaveError
 from kunderejse_tui.journey.problems import Problem
+from kunderejse_tui.tui.browser_keys import TAKE_OVER
 from kunderejse_tui.tui.i18n import tr
 
 # The guard's machinery (locks, recovery copies, their dialogs) is imported when a
@@ -187,7 +188,7 @@ class JourneySession:
             return
         app = self.app
         doc = self.document
-        guard = self.guard = JourneyGuard(doc)
+        guard = self.guard = JourneyGuard(doc, take_over_key=self.take_over_key)
         other = guard.claim()
         if guard.unavailable is not None:
             # Said once; the copies' later failures are then silent (see _copy).
@@ -254,8 +255,13 @@ class JourneySession:
         key = REASONS.get(exc.errno if exc.errno is not None else -1)
         return self.t(key) if key else exc.strerror or str(exc)
 
+    @property
+    def take_over_key(self) -> str:
+        """The key that takes the journey over where the app runs (ctrl+t; F9 in a browser)."""
+        return self.app.key_name(TAKE_OVER)
+
     def take_over(self) -> None:
-        """ctrl+t: the journey was opened read-only; take it from the other session."""
+        """ctrl+t / F9: the journey was opened read-only; take it from the other session."""
         guard = self.guard
         if self.viewer:
             self.app.notify(self.t("live.viewer_only"), severity="warning")
@@ -311,7 +317,9 @@ class JourneySession:
     def _lost_lock(self, guard: JourneyGuard) -> None:
         guard.lost_lock()
         self.state_changed.publish(None)
-        self.app.notify(self.t("safety.taken_over"), severity="warning", timeout=10)
+        self.app.notify(
+            self.t("safety.taken_over", shortcut=self.take_over_key), severity="warning", timeout=10
+        )
 
     def app_focused(self) -> None:
         """Back from another window: has the file changed meanwhile?"""
@@ -388,7 +396,11 @@ class JourneySession:
         if guard is None:
             return True
         if guard.read_only:
-            self.app.notify(self.t("safety.read_only_save"), severity="warning", timeout=8)
+            self.app.notify(
+                self.t("safety.read_only_save", shortcut=self.take_over_key),
+                severity="warning",
+                timeout=8,
+            )
             return False
         if not guard.still_ours():
             self._lost_lock(guard)
@@ -439,7 +451,7 @@ class JourneySession:
     def toggle_sharing(self) -> None:
         if self.read_only:
             key = "live.viewer_only" if self.viewer else "safety.read_only_save"
-            self.app.notify(self.t(key), severity="warning")
+            self.app.notify(self.t(key, shortcut=self.take_over_key), severity="warning")
             return
         self.sharing.toggle()
         self.state_changed.publish(None)

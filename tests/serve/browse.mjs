@@ -5,7 +5,8 @@
 //
 // Usage: node browse.mjs URL SHOT_BEFORE SHOT_AFTER FIRST_TEXT [AFTER_TEXT] [KEYS]
 //   Opens URL (1200x700), waits until FIRST_TEXT is drawn, types KEYS (puppeteer key
-//   names, comma-separated; optional), takes SHOT_BEFORE and prints "READY".
+//   names, comma-separated; optional; "@TEXT" waits until TEXT is drawn after the key
+//   before it), takes SHOT_BEFORE and prints "READY".
 //   With AFTER_TEXT it then waits (60 s at most) until that text is drawn, prints
 //   "SEEN", lets the page settle and takes SHOT_AFTER.
 //   Without AFTER_TEXT but with BROWSE_HOLD=SECONDS it takes SHOT_AFTER that much later.
@@ -82,6 +83,11 @@ async function main() {
     // Keys go to the terminal's hidden textarea, as a person's typing does.
     await page.focus(".xterm-helper-textarea");
     for (const key of (keys || "").split(",").filter(Boolean)) {
+      if (key.startsWith("@")) {
+        await waitFor(key.slice(1), 60);
+        continue;
+      }
+      drawn = "";
       await page.keyboard.press(key);
       await new Promise((r) => setTimeout(r, 150));
     }

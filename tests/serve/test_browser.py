@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.serve.harness import serve
+from tests.serve.harness import serve, wait_until
 
 BROWSE = Path(__file__).with_name("browse.mjs")
 TOOLS = Path(os.environ.get("KUNDEREJSE_TOOLS", Path(__file__).resolve().parents[2] / ".tools"))
@@ -78,3 +78,59 @@ def test_the_viewer_in_a_browser_follows_the_file(tmp_path: Path) -> None:
     assert report["requests"], report
     for address in report["requests"]:
         assert address.split("/", 3)[2] == origin, f"the page asked elsewhere: {address}"
+
+
+def browse(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["node", str(BROWSE), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "KUNDEREJSE_TOOLS": str(TOOLS), "CHROMIUM": str(CHROMIUM)},
+    )
+
+
+def lock_holder(state: Path) -> int | None:
+    """The process that holds the served journey's lock (the only lock there is)."""
+    locks = list((state / "locks").glob("*.json"))
+    assert len(locks) <= 1, locks
+    return int(json.loads(locks[0].read_text())["pid"]) if locks else None
+
+
+def test_a_second_editor_in_a_browser_takes_over_with_f9(tmp_path: Path) -> None:
+    """A browser never passes ctrl+t to the page (it opens a tab): the second editor
+    takes the journey over with F9, the key its read-only notices name there.
+    That a browser keeps ctrl+t is not tested here: this shows that F9 gets through
+    the page to the app and moves the lock."""
+    require_browser()
+    with serve(tmp_path) as s:
+        # The first editor opens the map and holds the lock; its app process outlives
+        # the closed tab (the reconnect grace), and so does its lock. F5 reaches the
+        # app (the page keeps the browser from reloading): the presentation shows.
+        first = browse(
+            s.editor,
+            str(tmp_path / "a1.png"),
+            str(tmp_path / "a2.png"),
+            "Tiltræk",
+            "",
+            "F5,@Fase 1 af 5",
+        )
+        assert first.returncode == 0, first.stderr
+        assert wait_until(lambda: lock_holder(s.state) is not None)
+        holder = lock_holder(s.state)
+        assert holder in s.children()
+        # The second opens read-only (r), waits for the key bar to offer taking over,
+        # presses F9 and waits for the notice that it did.
+        second = browse(
+            s.editor,
+            str(tmp_path / "b1.png"),
+            str(tmp_path / "b2.png"),
+            "Rejsen er åben et andet sted",
+            "",
+            "r,@Overtag rejsen,F9,@Du har overtaget rejsen.",
+        )
+        assert second.returncode == 0, second.stderr
+        assert second.stdout.startswith("READY\n"), second.stdout
+        assert wait_until(lambda: lock_holder(s.state) not in (None, holder))
+        taker = lock_holder(s.state)
+        assert taker in s.children() and len(s.children()) == 2

@@ -22,6 +22,7 @@ from textual.css.query import NoMatches
 from kunderejse_tui.journey.document import JourneyDocument
 from kunderejse_tui.journey.edits import KeyPath
 from kunderejse_tui.journey.problems import JourneyLoadError, Problem
+from kunderejse_tui.tui.browser_keys import CLOSE
 from kunderejse_tui.tui.journey_files import shown_path
 from kunderejse_tui.tui.key_guard import StrayKeyGuard
 from kunderejse_tui.tui.localized import Localized
@@ -101,7 +102,9 @@ class JourneyMapScreen(Localized[None]):
     | z | fit-all overview: every stage as a compact card |
     | f5 | presentation mode, from the current stage |
     | escape | out of the problems panel; on the map itself nothing (it says how to close) |
-    | ctrl+w | close the journey: back to the list of journeys (asks first if unsaved) |
+    | ctrl+w, f4 | close the journey: back to the list of journeys (asks first if unsaved) |
+
+    F4 is for a browser, which closes its tab on ctrl+w (browser_keys.py).
 
     Keys typed just after a form or a prompt closes are not commands (key_guard.py).
     """
@@ -147,7 +150,7 @@ class JourneyMapScreen(Localized[None]):
         Binding("z", "overview", "layout.key.overview", show=False),
         Binding("f5", "present", "layout.key.present", key_display="F5"),
         Binding("escape", "back", "key.back", show=False),
-        Binding("ctrl+w", "close", "keys.close_journey"),
+        Binding(CLOSE.keys, "close", "keys.close_journey"),
     ]
 
     def __init__(self, session: JourneySession, whole_file: bytes | None = None) -> None:
@@ -161,6 +164,7 @@ class JourneyMapScreen(Localized[None]):
         self.editing = MapEditing(session, self.journey_map, self.key_guard)
         self._whole_file = whole_file
         self._problems_shown = False
+        self._read_only_shown = False
         self.hits: list[Hit] = []
         self.hit_index = 0
         self.search_query = ""
@@ -187,6 +191,10 @@ class JourneyMapScreen(Localized[None]):
     def _update_title(self, _: None = None) -> None:
         doc = self.document
         self.title = self.session.title()
+        if self.session.read_only != self._read_only_shown:
+            # Taking over is offered (key bar, help, palette) only while read-only.
+            self._read_only_shown = self.session.read_only
+            self.refresh_bindings()
         problems = self.session.problems
         errors = sum(1 for p in problems if p.severity == "error")
         warnings = len(problems) - errors
@@ -531,10 +539,11 @@ class JourneyMapScreen(Localized[None]):
             self.set_focus(None)
             return
         if self.check_action("close", ()):
-            self.notify(self.t("keys.escape_on_map"), timeout=4)
+            key = self.session.app.key_name(CLOSE)
+            self.notify(self.t("keys.escape_on_map", shortcut=key), timeout=4)
 
     def action_close(self) -> None:
-        """ctrl+w: back to the list of journeys, asking first when there are unsaved changes."""
+        """ctrl+w / F4: back to the list of journeys, asking first when there are unsaved changes."""
         if len(self.app.screen_stack) <= 2:
             return  # opened on a file: there is nothing to go back to
         if not self.document.dirty:

@@ -10,8 +10,8 @@ any edit does; the presentation keeps its stage (the last one, when the stage
 shown was removed).
 
 A viewer of a served folder goes back to its list of journeys with Escape or
-ctrl+w (the map's key for closing a journey) to pick another; a viewer of one
-file stays here.
+ctrl+w / F4 (the map's keys for closing a journey) to pick another; a viewer of
+one file stays here.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 
+from kunderejse_tui.tui.browser_keys import CLOSE, TAKE_OVER
 from kunderejse_tui.tui.screens.presentation import PresentationScreen
 from kunderejse_tui.tui.session import JourneySession
 
@@ -32,15 +33,15 @@ class ViewerScreen(PresentationScreen):
     | home / end | first / last stage |
     | o, tab | switch between the stage and the overview of all stages |
     | g | show / hide the emotion curve |
-    | escape, ctrl+w | (a served folder) back to its list of journeys |
-    | ctrl+s, f6 | nothing: says that a viewer cannot save or share |
+    | escape, ctrl+w, f4 | (a served folder) back to its list of journeys |
+    | ctrl+s, f6, ctrl+t, f9 | nothing: says that a viewer cannot save, share or take over |
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # Escape too: where the presentation returns to its map, a viewer returns to the list.
-        Binding("escape,ctrl+w", "leave", "live.key.back_to_list", show=False),
+        Binding(f"escape,{CLOSE.keys}", "leave", "live.key.back_to_list", show=False),
         # No description: a key that only says no belongs in neither help nor palette.
-        Binding("ctrl+s,f6", "viewer_only", show=False),
+        Binding(f"ctrl+s,f6,{TAKE_OVER.keys}", "viewer_only", show=False),
     ]
 
     def __init__(self, session: JourneySession) -> None:

@@ -16,8 +16,9 @@ from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 # Actions the footer always shows: saving, leaving the app, the way to every other key,
-# and live sharing (F6; shown only when served, where it decides what viewers see).
-KEEP = frozenset({"save", "quit", "help", "live_sharing"})
+# live sharing (F6; shown only when served, where it decides what viewers see), and
+# taking the journey over (shown only while it is read-only, when it is what matters).
+KEEP = frozenset({"save", "quit", "help", "live_sharing", "safety_take_over"})
 
 
 def key_width(key: FooterKey) -> int:

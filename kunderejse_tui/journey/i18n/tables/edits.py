@@ -84,8 +84,8 @@ MESSAGES: dict[str, Entry] = {
     ),
     # The app's refusals, raised as EditErrors so every screen shows them the same way.
     "edit.read_only": (
-        "rejsen er åben skrivebeskyttet: en anden session har den (overtag med ctrl+t)",
-        "this journey is open read-only: another session has it (take over with ctrl+t)",
+        "rejsen er åben skrivebeskyttet: en anden session har den (overtag med {shortcut})",
+        "this journey is open read-only: another session has it (take over with {shortcut})",
     ),
     "edit.interview_gone": ("interviewet findes ikke længere", "the interview is gone"),
     # Undo labels (the core keeps them in English; see edits.label_text)

@@ -56,7 +56,7 @@ MESSAGES: dict[str, Entry] = {
     "app.theme_help": ("Vælg et andet farvetema", "Pick another colour theme"),
     "app.palette_placeholder": ("Søg efter en handling…", "Search for an action…"),
     "app.palette_key": ("Tast: {keys}", "Key: {keys}"),
-    "app.quit_hint": ("Tryk ctrl+q for at afslutte.", "Press ctrl+q to quit."),
+    "app.quit_hint": ("Tryk {shortcut} for at afslutte.", "Press {shortcut} to quit."),
     "app.quit_hint_title": ("Vil du afslutte?", "Do you want to quit?"),
     # ---- home
     "home.title": ("Kunderejser", "Customer journeys"),

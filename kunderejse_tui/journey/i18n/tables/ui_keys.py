@@ -11,8 +11,8 @@ MESSAGES: dict[str, Entry] = {
         "The form is closed: the keys typed right after it were not used on the map.",
     ),
     "keys.escape_on_map": (
-        "Esc gør intet på kortet. Luk rejsen med ctrl+w.",
-        "Esc does nothing on the map. Close the journey with ctrl+w.",
+        "Esc gør intet på kortet. Luk rejsen med {shortcut}.",
+        "Esc does nothing on the map. Close the journey with {shortcut}.",
     ),
     "keys.close_journey": ("Luk rejsen", "Close the journey"),
     # ---- a button that has the focus in a form

@@ -61,16 +61,16 @@ MESSAGES: dict[str, Entry] = {
     "safety.take_over": ("Overtag", "Take over"),
     "safety.read_only_mark": ("skrivebeskyttet", "read-only"),
     "safety.read_only_save": (
-        "Rejsen er åben skrivebeskyttet; en anden session har den. Overtag med ctrl+t, "
+        "Rejsen er åben skrivebeskyttet; en anden session har den. Overtag med {shortcut}, "
         "eller gem som en ny fil med S.",
-        "The journey is open read-only; another session has it. Take over with ctrl+t, "
+        "The journey is open read-only; another session has it. Take over with {shortcut}, "
         "or save as a new file with S.",
     ),
     "safety.taken_over": (
         "En anden session har overtaget rejsen; dine ændringer er ikke gemt, men ligger "
-        "stadig her. Gem dem som en ny fil med S, eller overtag igen med ctrl+t.",
+        "stadig her. Gem dem som en ny fil med S, eller overtag igen med {shortcut}.",
         "Another session took the journey over; your edits are not saved but are still "
-        "here. Save them as a new file with S, or take over again with ctrl+t.",
+        "here. Save them as a new file with S, or take over again with {shortcut}.",
     ),
     "safety.took_over": ("Du har overtaget rejsen.", "You took the journey over."),
     # ---- changed on disk
