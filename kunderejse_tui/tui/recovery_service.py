@@ -111,7 +111,7 @@ class CopySnapshot(NamedTuple):
     """What a recovery copy is to hold: the data, and which state of edits and typing it is."""
 
     key: tuple[int, int]  # (the editor's revision, the draft's generation or -1)
-    data: dict[str, Any]
+    data: dict[str, object]  # journey data, read through the accessors
     form: str | None  # the kind of form whose typed text is in ``data``
     changes: int  # undo steps since the save (and the typing, if any): the home screen shows it
 
