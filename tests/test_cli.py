@@ -141,6 +141,16 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert "Traceback" not in r.stderr
 
 
+def test_serve_usage_errors_in_the_users_language(tmp_path: Path) -> None:
+    r = cli("serve", str(tmp_path / "ingen"), "--lang", "da")
+    assert r.returncode == 2 and "filen eller mappen findes ikke" in r.stderr
+    r = cli("serve", str(tmp_path), "--max-sessions", "0", "--lang", "da")
+    assert r.returncode == 2 and "skal være mindst 1" in r.stderr
+    r = cli("serve", str(tmp_path), "--port", "70000", "--lang", "en")
+    assert r.returncode == 2 and "not a port number" in r.stderr
+    assert "Traceback" not in r.stderr
+
+
 def test_version_and_help() -> None:
     assert cli("--version").stdout.strip() == f"kunderejse {__version__}"
     help_text = cli("--help").stdout

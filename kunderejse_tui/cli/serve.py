@@ -70,13 +70,13 @@ def run(args: argparse.Namespace) -> int:
     lang = args.lang or "da"
     path = Path(args.path)
     if not path.exists():
-        raise UsageError(f"{args.path}: no such file or directory")
+        raise UsageError(t(lang, "serve.no_such_path", path=str(args.path)))
     if args.max_sessions < 1:
-        raise UsageError("--max-sessions must be at least 1")
+        raise UsageError(t(lang, "serve.bad_max_sessions"))
     if args.reconnect_grace < 0:
-        raise UsageError("--reconnect-grace cannot be negative")
+        raise UsageError(t(lang, "serve.bad_grace"))
     if not 0 <= args.port <= 65535:
-        raise UsageError(f"--port {args.port}: not a port number")
+        raise UsageError(t(lang, "serve.bad_port", port=args.port))
     if args.public_url is not None and not args.public_url.startswith(("http://", "https://")):
         raise UsageError(t(lang, "serve.bad_public_url", url=args.public_url))
     try:

@@ -47,6 +47,19 @@ MESSAGES: dict[str, Entry] = {
         "--no-token er kun tilladt på 127.0.0.1/::1/localhost, ikke på {host}",
         "--no-token is only allowed on 127.0.0.1/::1/localhost, not on {host}",
     ),
+    "serve.no_such_path": (
+        "{path}: filen eller mappen findes ikke",
+        "{path}: no such file or folder",
+    ),
+    "serve.bad_max_sessions": (
+        "--max-sessions skal være mindst 1",
+        "--max-sessions must be at least 1",
+    ),
+    "serve.bad_grace": (
+        "--reconnect-grace kan ikke være negativ",
+        "--reconnect-grace cannot be negative",
+    ),
+    "serve.bad_port": ("--port {port}: ikke et portnummer", "--port {port}: not a port number"),
     "serve.bad_public_url": (
         "--public-url skal begynde med http:// eller https://: {url}",
         "--public-url must start with http:// or https://: {url}",

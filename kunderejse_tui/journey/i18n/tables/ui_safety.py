@@ -17,7 +17,7 @@ MESSAGES: dict[str, Entry] = {
     ),
     "safety.recovery_form": (
         "Kopien rummer også det, der var skrevet i den åbne formular ({form}), men ikke "
-        "gemt i den; gendanner du, står det i rejsen.",
+        "anvendt; gendanner du, står det i rejsen.",
         "The copy also holds what was typed into the open form ({form}) but not applied; "
         "if you restore, it is in the journey.",
     ),
