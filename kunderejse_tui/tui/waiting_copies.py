@@ -32,16 +32,17 @@ def copy_changes(rec: Recovery) -> int | None:
     return changes if isinstance(changes, int) and not isinstance(changes, bool) else None
 
 
-def free_name(directory: Path, name: str) -> str:
-    """``name`` if no file in ``directory`` has it, else ``STEM-recovered[-N].journey.yaml``."""
+def free_name(directory: Path, name: str, word: str = "recovered") -> str:
+    """``name`` if no file in ``directory`` has it, else ``STEM-WORD[-N].journey.yaml``
+    (``word``: "gendannet" in Danish, "recovered" in English)."""
     if not (directory / name).exists():
         return name
     stem = name.removesuffix(SUFFIX)
     for n in range(1, 1000):
-        candidate = f"{stem}-recovered{'' if n == 1 else f'-{n}'}{SUFFIX}"
+        candidate = f"{stem}-{word}{'' if n == 1 else f'-{n}'}{SUFFIX}"
         if not (directory / candidate).exists():
             return candidate
-    return f"{stem}-recovered{SUFFIX}"  # pragma: no cover
+    return f"{stem}-{word}{SUFFIX}"  # pragma: no cover
 
 
 async def offer_copy(home: HomeScreen, rec: Recovery) -> None:
@@ -129,7 +130,7 @@ async def _restore_as_new(home: HomeScreen, rec: Recovery) -> None:
         PromptDialog(
             "safety.new_file_title",
             "safety.new_file_label",
-            value=free_name(directory, rec.path.name),
+            value=free_name(directory, rec.path.name, home.t("home.copy_name_word")),
             check=check,
         )
     )

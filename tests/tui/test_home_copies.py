@@ -179,16 +179,18 @@ async def test_restoring_a_copy_whose_journey_is_gone_saves_it_into_the_listed_f
     assert not folders["gone"].exists()
 
 
+@pytest.mark.parametrize(("lang", "word"), [("en", "recovered"), ("da", "gendannet")])
 async def test_restoring_never_writes_over_a_file_of_that_name(
-    folders: dict[str, Path],
+    folders: dict[str, Path], lang: str, word: str
 ) -> None:
-    """The renamed folder holds the journey under its old name: the copy gets a new one."""
+    """The renamed folder holds the journey under its old name: the copy gets a new one,
+    named in the user's language."""
     mine = load_file(folders["listed"]).data
     mine["title"] = "Reddet"
     gone = folders["listed"].parent.parent / "old" / folders["listed"].name
     leave_copy(gone, mine, minute=1)
     before = folders["listed"].read_bytes()
-    app = KunderejseApp(folders["listed"].parent, lang="en")
+    app = KunderejseApp(folders["listed"].parent, lang=lang)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, 0.3)
         await pilot.press("enter")
@@ -196,7 +198,8 @@ async def test_restoring_never_writes_over_a_file_of_that_name(
         await pilot.press("r")
         prompt = await shows(pilot, PromptDialog)
         name = prompt.query_one(Input).value
-        assert name != folders["listed"].name and name.endswith(".journey.yaml")
+        stem = folders["listed"].name.removesuffix(".journey.yaml")
+        assert name == f"{stem}-{word}.journey.yaml"
         await pilot.press("enter")
         await settle(pilot, 0.3)
     assert folders["listed"].read_bytes() == before

@@ -103,6 +103,7 @@ MESSAGES: dict[str, Entry] = {
     "home.col.where": ("Mappe", "Folder"),
     "home.col.when": ("Tidspunkt", "When"),
     "home.col.changes": ("Ændringer", "Changes"),
+    "home.copy_name_word": ("gendannet", "recovered"),  # bilkoeb-gendannet.journey.yaml
     "home.copy_changes": Plural(
         da=("Den rummer {n} ændring.", "Den rummer {n} ændringer."),
         en=("It holds {n} change.", "It holds {n} changes."),
