@@ -79,7 +79,7 @@ def test_recover_lists_restores_and_discards_a_stranded_copy(
     assert ident and ident in listed.stdout
     assert str(journey) in listed.stdout
     assert "missing" in listed.stdout  # the folder is gone
-    assert "1 stage" in listed.stdout or "lines" in listed.stdout
+    assert "1 change, " in listed.stdout and "changed lines" in listed.stdout  # steps and lines
 
     # Into the folder that is gone: refused with the reason and what to do, in words
     # for a command (nothing is "still open here"), and the copy stays.

@@ -84,6 +84,10 @@ def run(args: argparse.Namespace) -> int:
             if not rec.path.exists():
                 where += " " + t(lang, "cli.recover.missing")
             size = t(lang, "cli.recover.lines", n=_changed_lines(rec))
+            changes = rec.extra.get("changes")
+            if isinstance(changes, int) and not isinstance(changes, bool):
+                # The count the home screen shows (undo steps), beside the lines.
+                size = t(lang, "cli.recover.changes", n=changes) + ", " + size
             who = t(lang, "cli.recover.session", pid=rec.pid, host=rec.hostname)
             print(f"{ident(rec)}  {when}  {where}  {size}  {who}")
         return 0

@@ -51,6 +51,9 @@ MESSAGES |= {
     "cli.recover.lines": Plural(
         da=("{n} ændret linje", "{n} ændrede linjer"), en=("{n} changed line", "{n} changed lines")
     ),
+    "cli.recover.changes": Plural(
+        da=("{n} ændring", "{n} ændringer"), en=("{n} change", "{n} changes")
+    ),
     "cli.recover.session": ("proces {pid} på {host}", "process {pid} on {host}"),
     "cli.recover.unknown": (
         "ingen gendannelseskopi med id {id} (se listen: kunderejse recover)",
