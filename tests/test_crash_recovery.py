@@ -17,13 +17,12 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from kunderejse_tui.journey import recovery
 from kunderejse_tui.journey.fileio import _same
 from kunderejse_tui.journey.locks import lock_file, process_alive
 from kunderejse_tui.journey.recovery import find_recovery
@@ -100,29 +99,6 @@ class TmuxApp:
         if self.alive():
             os.kill(self.pid, signal.SIGKILL)
         self.close_terminal()
-
-
-@pytest.fixture
-def apps() -> Iterator[list[TmuxApp]]:
-    started: list[TmuxApp] = []
-    yield started
-    for app in started:
-        app.stop()
-
-
-@pytest.fixture
-def journey(tmp_path: Path) -> Path:
-    path = tmp_path / "work" / SAMPLE.name
-    path.parent.mkdir()
-    shutil.copyfile(SAMPLE, path)
-    return path
-
-
-@pytest.fixture
-def state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    directory = tmp_path / "state"
-    monkeypatch.setenv(recovery.ENV_STATE_DIR, str(directory))
-    return directory
 
 
 def open_and_delete_the_first_stage(

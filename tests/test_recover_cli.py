@@ -9,13 +9,11 @@ import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from kunderejse_tui.journey import recovery
 from kunderejse_tui.journey.fileio import _same
 from kunderejse_tui.journey.locks import lock_file
 from kunderejse_tui.journey.recovery import list_recoveries
@@ -23,21 +21,6 @@ from kunderejse_tui.journey.yamlio import load_file
 from tests.tmux_app import ROOT, TmuxApp, wait_until
 
 SAMPLE = ROOT / "sample_journeys" / "bilkoeb-privat.journey.yaml"
-
-
-@pytest.fixture
-def state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    directory = tmp_path / "state"
-    monkeypatch.setenv(recovery.ENV_STATE_DIR, str(directory))
-    return directory
-
-
-@pytest.fixture
-def apps() -> Iterator[list[TmuxApp]]:
-    started: list[TmuxApp] = []
-    yield started
-    for app in started:
-        app.stop()
 
 
 def recover(*args: str, state: Path) -> subprocess.CompletedProcess[str]:

@@ -4,15 +4,12 @@ signals): the recovery copy holds it, and restoring then saving puts it in the f
 
 from __future__ import annotations
 
-import shutil
 import signal
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from kunderejse_tui.journey import recovery
 from kunderejse_tui.journey.locks import lock_file
 from kunderejse_tui.journey.recovery import list_recoveries
 from kunderejse_tui.journey.yamlio import load_file
@@ -22,29 +19,6 @@ SAMPLE = ROOT / "sample_journeys" / "bilkoeb-privat.journey.yaml"
 TYPED = " efter workshoppen"
 NAME = "Tiltræk"  # the first stage, whose form Enter opens on a fresh map
 DELAY = 0.3
-
-
-@pytest.fixture
-def apps() -> Iterator[list[TmuxApp]]:
-    started: list[TmuxApp] = []
-    yield started
-    for app in started:
-        app.stop()
-
-
-@pytest.fixture
-def journey(tmp_path: Path) -> Path:
-    path = tmp_path / "work" / SAMPLE.name
-    path.parent.mkdir()
-    shutil.copyfile(SAMPLE, path)
-    return path
-
-
-@pytest.fixture
-def state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    directory = tmp_path / "state"
-    monkeypatch.setenv(recovery.ENV_STATE_DIR, str(directory))
-    return directory
 
 
 def start(apps: list[TmuxApp], journey: Path, state: Path) -> TmuxApp:

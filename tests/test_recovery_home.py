@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import shutil
 import signal
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from kunderejse_tui.journey import recovery
 from kunderejse_tui.journey.fileio import _same
 from kunderejse_tui.journey.locks import lock_file
 from kunderejse_tui.journey.recovery import list_recoveries
@@ -21,21 +19,6 @@ from tests.tmux_app import ROOT, TmuxApp, wait_until
 
 SAMPLE = ROOT / "sample_journeys" / "bilkoeb-privat.journey.yaml"
 TITLE = "Privatkunder"
-
-
-@pytest.fixture
-def apps() -> Iterator[list[TmuxApp]]:
-    started: list[TmuxApp] = []
-    yield started
-    for app in started:
-        app.stop()
-
-
-@pytest.fixture
-def state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    directory = tmp_path / "state"
-    monkeypatch.setenv(recovery.ENV_STATE_DIR, str(directory))
-    return directory
 
 
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)])

@@ -5,10 +5,8 @@ Restore-and-save or an explicit Discard, and each session's edits have a copy of
 from __future__ import annotations
 
 import datetime
-import shutil
 import signal
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,29 +26,6 @@ TITLE = "Privatkunder"  # in the map's title, after the unsaved mark "● "
 def dated(data: dict[str, Any]) -> dict[str, Any]:
     """``data`` as the app saves it: a save with changes sets ``updated:`` to today."""
     return {**data, "updated": datetime.date.today().isoformat()}
-
-
-@pytest.fixture
-def apps() -> Iterator[list[TmuxApp]]:
-    started: list[TmuxApp] = []
-    yield started
-    for app in started:
-        app.stop()
-
-
-@pytest.fixture
-def journey(tmp_path: Path) -> Path:
-    path = tmp_path / "work" / SAMPLE.name
-    path.parent.mkdir()
-    shutil.copyfile(SAMPLE, path)
-    return path
-
-
-@pytest.fixture
-def state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    directory = tmp_path / "state"
-    monkeypatch.setenv(recovery.ENV_STATE_DIR, str(directory))
-    return directory
 
 
 def start(apps: list[TmuxApp], journey: Path, state: Path, delay: float = 0.3) -> TmuxApp:

@@ -4,14 +4,9 @@ as Y's own copy holds its edits (or Y saves), so a crash of Y leaves one copy, n
 
 from __future__ import annotations
 
-import shutil
 import signal
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
-from kunderejse_tui.journey import recovery
 from kunderejse_tui.journey.fileio import _same
 from kunderejse_tui.journey.locks import lock_file
 from kunderejse_tui.journey.recovery import list_recoveries
@@ -20,29 +15,6 @@ from tests.tmux_app import ROOT, TmuxApp, wait_until
 
 SAMPLE = ROOT / "sample_journeys" / "bilkoeb-privat.journey.yaml"
 TITLE = "Privatkunder"
-
-
-@pytest.fixture
-def apps() -> Iterator[list[TmuxApp]]:
-    started: list[TmuxApp] = []
-    yield started
-    for app in started:
-        app.stop()
-
-
-@pytest.fixture
-def journey(tmp_path: Path) -> Path:
-    path = tmp_path / "work" / SAMPLE.name
-    path.parent.mkdir()
-    shutil.copyfile(SAMPLE, path)
-    return path
-
-
-@pytest.fixture
-def state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    directory = tmp_path / "state"
-    monkeypatch.setenv(recovery.ENV_STATE_DIR, str(directory))
-    return directory
 
 
 def start(apps: list[TmuxApp], journey: Path, state: Path) -> TmuxApp:

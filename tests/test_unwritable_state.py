@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import errno
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -19,14 +18,6 @@ from tests.tmux_app import ROOT, TmuxApp, wait_until
 
 SAMPLE = ROOT / "sample_journeys" / "bilkoeb-privat.journey.yaml"
 UNAVAILABLE = "Recovery copies"  # "... and locks are unavailable", wrapped in a toast
-
-
-@pytest.fixture
-def journey(tmp_path: Path) -> Path:
-    path = tmp_path / "work" / SAMPLE.name
-    path.parent.mkdir()
-    shutil.copyfile(SAMPLE, path)
-    return path
 
 
 @pytest.fixture
@@ -44,14 +35,6 @@ def read_only_state(tmp_path: Path) -> Iterator[Path]:
         directory.chmod(0o500)
         yield directory
         directory.chmod(0o700)
-
-
-@pytest.fixture
-def apps() -> Iterator[list[TmuxApp]]:
-    started: list[TmuxApp] = []
-    yield started
-    for app in started:
-        app.stop()
 
 
 def test_a_read_only_state_folder_says_so_once_and_the_app_works(
