@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import os
 import shutil
-from collections.abc import Awaitable, Callable
+import subprocess
+import sys
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 
 import pytest
 from textual.widgets import Input, TextArea
 
-from tests.tui.helpers import FUNNEL, LIFECYCLE, settle
+from tests.tui.helpers import FUNNEL, HOLDER, LIFECYCLE, settle
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -81,3 +84,18 @@ def big_journey(tmp_path: Path) -> Path:
     target = tmp_path / "work" / "stor.journey.yaml"
     target.write_text(dump(data, loaded.schema_line), encoding="utf-8")
     return target
+
+
+@pytest.fixture
+def other_session(funnel: Path) -> Iterator[subprocess.Popen[str]]:
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(funnel)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=os.environ,
+    )
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "Lock"
+    yield proc
+    proc.kill()
+    proc.wait()

@@ -4,6 +4,7 @@ waiting for the app to settle or show a screen, and reaching the open journey.""
 from __future__ import annotations
 
 import asyncio
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -106,3 +107,22 @@ def step_clock(app: App[Any]) -> StepClock:
     clock = StepClock()
     screen.key_guard.use_clock(clock)
     return clock
+
+
+# Another session on a journey: a process that holds its lock and says, for each line
+# it reads, whether the lock is still its own (the ``other_session`` fixture).
+HOLDER = """
+import sys
+from kunderejse_tui.journey import locks
+got = locks.acquire(sys.argv[1])
+print(type(got).__name__, flush=True)
+for line in sys.stdin:
+    print(got.still_ours(), flush=True)
+"""
+
+
+def still_ours(proc: subprocess.Popen[str]) -> str:
+    assert proc.stdin is not None and proc.stdout is not None
+    proc.stdin.write("?\n")
+    proc.stdin.flush()
+    return proc.stdout.readline().strip()

@@ -9,7 +9,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +29,7 @@ from kunderejse_tui.tui.screens.confirm import QuitDialog
 from kunderejse_tui.tui.screens.journey_map import JourneyMapScreen
 from kunderejse_tui.tui.screens.prompt import PromptDialog
 from kunderejse_tui.tui.screens.recovery import ChoiceDialog, DiffScreen
-from tests.tui.helpers import open_map, settle, shows
+from tests.tui.helpers import open_map, settle, shows, still_ours
 
 SIZE = (120, 40)
 
@@ -247,37 +246,6 @@ async def test_a_failing_save_keeps_edits_and_copy_and_says_why(
 
 
 # ---- a second session
-
-HOLDER = """
-import sys
-from kunderejse_tui.journey import locks
-got = locks.acquire(sys.argv[1])
-print(type(got).__name__, flush=True)
-for line in sys.stdin:
-    print(got.still_ours(), flush=True)
-"""
-
-
-@pytest.fixture
-def other_session(funnel: Path) -> Iterator[subprocess.Popen[str]]:
-    proc = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(funnel)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        env=os.environ,
-    )
-    assert proc.stdout is not None and proc.stdout.readline().strip() == "Lock"
-    yield proc
-    proc.kill()
-    proc.wait()
-
-
-def still_ours(proc: subprocess.Popen[str]) -> str:
-    assert proc.stdin is not None and proc.stdout is not None
-    proc.stdin.write("?\n")
-    proc.stdin.flush()
-    return proc.stdout.readline().strip()
 
 
 async def test_a_second_app_opens_read_only_until_it_takes_over(

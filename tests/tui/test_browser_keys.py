@@ -32,21 +32,12 @@ from kunderejse_tui.tui.screens.home import HomeScreen
 from kunderejse_tui.tui.screens.journey_map import JourneyMapScreen
 from kunderejse_tui.tui.screens.presentation import PresentationScreen
 from kunderejse_tui.tui.screens.recovery import ChoiceDialog
-from tests.tui.helpers import open_map, settle, shows, step_clock
+from tests.tui.helpers import open_map, settle, shows, step_clock, still_ours
 
 SIZE = (120, 40)
 
+
 # A second session that holds the journey's lock, and answers whether it still does.
-HOLDER = """
-import sys
-from kunderejse_tui.journey import locks
-got = locks.acquire(sys.argv[1])
-print(type(got).__name__, flush=True)
-for line in sys.stdin:
-    print(got.still_ours(), flush=True)
-"""
-
-
 @pytest.fixture(autouse=True)
 def state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     directory = tmp_path_factory.mktemp("state")
@@ -59,28 +50,6 @@ def state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPa
 def unconfined_afterwards() -> Iterator[None]:
     yield
     confinement.install(Confinement.none())
-
-
-@pytest.fixture
-def other_session(funnel: Path) -> Iterator[subprocess.Popen[str]]:
-    proc = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(funnel)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        env=os.environ,
-    )
-    assert proc.stdout is not None and proc.stdout.readline().strip() == "Lock"
-    yield proc
-    proc.kill()
-    proc.wait()
-
-
-def still_ours(proc: subprocess.Popen[str]) -> str:
-    assert proc.stdin is not None and proc.stdout is not None
-    proc.stdin.write("?\n")
-    proc.stdin.flush()
-    return proc.stdout.readline().strip()
 
 
 def app_for(path: Path, *, served: bool) -> KunderejseApp:
