@@ -84,10 +84,9 @@ def run(args: argparse.Namespace) -> int:
             if not rec.path.exists():
                 where += " " + t(lang, "cli.recover.missing")
             size = t(lang, "cli.recover.lines", n=_changed_lines(rec))
-            changes = rec.extra.get("changes")
-            if isinstance(changes, int) and not isinstance(changes, bool):
+            if rec.changes is not None:
                 # The count the home screen shows (undo steps), beside the lines.
-                size = t(lang, "cli.recover.changes", n=changes) + ", " + size
+                size = t(lang, "cli.recover.changes", n=rec.changes) + ", " + size
             who = t(lang, "cli.recover.session", pid=rec.pid, host=rec.hostname)
             print(f"{ident(rec)}  {when}  {where}  {size}  {who}")
         return 0
@@ -105,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _restore(rec: Recovery, output: Path | None, lang: str) -> int:
     from kunderejse_tui.journey.disk import os_reason
-    from kunderejse_tui.journey.fileio import SaveError, save_journey
+    from kunderejse_tui.journey.fileio import SaveError
     from kunderejse_tui.journey.i18n import t
 
     if output is None:
@@ -116,16 +115,8 @@ def _restore(rec: Recovery, output: Path | None, lang: str) -> int:
         output = rec.path
     elif output.exists() or output.is_symlink():
         raise UsageError(t(lang, "cli.recover.exists", file=str(output)))
-    schema_line = rec.extra.get("schema_line")
-    newline = rec.extra.get("newline")
     try:
-        save_journey(
-            output,
-            rec.data,
-            schema_line=schema_line if isinstance(schema_line, str) else None,
-            newline=newline if newline in ("\n", "\r\n") else "\n",
-            bom=rec.extra.get("bom") is True,
-        )
+        rec.write_to(output)
     except OSError as exc:
         # Not the app's "your edits are still open here": nothing is open in a command.
         reason = os_reason(exc, lang)

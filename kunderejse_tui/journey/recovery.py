@@ -34,7 +34,7 @@ from typing import Any
 import platformdirs
 
 from kunderejse_tui.journey.disk import fingerprint
-from kunderejse_tui.journey.fileio import write_bytes_atomic
+from kunderejse_tui.journey.fileio import save_journey, write_bytes_atomic
 from kunderejse_tui.journey.journey_path import resolved_journey_path
 
 __all__ = [
@@ -102,6 +102,26 @@ class Recovery:
     record: Path = field(compare=False)
     session: str = ""
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def changes(self) -> int | None:
+        """How many changes the copy holds, as its session counted them (None: not counted)."""
+        changes = self.extra.get("changes")
+        return changes if isinstance(changes, int) and not isinstance(changes, bool) else None
+
+    def write_to(self, target: Path) -> bytes:
+        """Write the copy as a journey at ``target``, atomically, with the file's own
+        schema line, newlines and BOM; returns the bytes. SaveError or OSError as
+        ``save_journey`` raises them."""
+        schema_line = self.extra.get("schema_line")
+        newline = self.extra.get("newline")
+        return save_journey(
+            target,
+            self.data,
+            schema_line=schema_line if isinstance(schema_line, str) else None,
+            newline=newline if newline in ("\n", "\r\n") else "\n",
+            bom=self.extra.get("bom") is True,
+        )
 
     def base_on_disk(self) -> bool:
         """Whether the journey on disk is still the version the edits started from.

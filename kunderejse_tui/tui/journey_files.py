@@ -31,6 +31,17 @@ def samples_dir() -> Path | None:
     return None
 
 
+def numbered_name(directory: Path, name: str, word: str) -> str:
+    """The first of ``STEM-WORD.journey.yaml``, ``STEM-WORD-2.journey.yaml``, … that no
+    file in ``directory`` has: a new file beside ``name`` (Save as, a restored copy)."""
+    stem = name.removesuffix(SUFFIX)
+    for n in range(1, 1000):
+        candidate = f"{stem}-{word}{'' if n == 1 else f'-{n}'}{SUFFIX}"
+        if not (directory / candidate).exists():
+            return candidate
+    return f"{stem}-{word}{SUFFIX}"  # pragma: no cover
+
+
 def shown_path(path: Path) -> str:
     """``path`` relative to the working directory when it is below it (no absolute tmp paths)."""
     try:

@@ -276,9 +276,8 @@ class JourneyGuard:
     def restore(self, rec: Recovery) -> None:
         """Put the copy's data in the editor as one undoable step (the journey is then dirty)."""
         self.document.editor.replace(rec.data, label="Restore recovery copy")
-        carried = rec.extra.get("changes")
-        if isinstance(carried, int) and not isinstance(carried, bool):
-            self._carried_changes += max(carried - 1, 0)
+        if rec.changes is not None:
+            self._carried_changes += max(rec.changes - 1, 0)
         self._restored.append(rec.record)
         if not rec.base_on_disk():
             # The file moved on since the copy's edits began. Pretend we still hold

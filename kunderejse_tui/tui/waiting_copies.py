@@ -17,32 +17,17 @@ from typing import TYPE_CHECKING
 
 from kunderejse_tui.journey.confinement import current as current_confinement
 from kunderejse_tui.journey.recovery import Recovery
-from kunderejse_tui.tui.journey_files import shown_path
+from kunderejse_tui.tui.journey_files import SUFFIX, numbered_name, shown_path
 from kunderejse_tui.tui.messages import OpenJourney
 
 if TYPE_CHECKING:
     from kunderejse_tui.tui.screens.home import HomeScreen
 
-SUFFIX = ".journey.yaml"
-
-
-def copy_changes(rec: Recovery) -> int | None:
-    """How many changes the copy holds, as its session counted them (None: not counted)."""
-    changes = rec.extra.get("changes")
-    return changes if isinstance(changes, int) and not isinstance(changes, bool) else None
-
 
 def free_name(directory: Path, name: str, word: str = "recovered") -> str:
     """``name`` if no file in ``directory`` has it, else ``STEM-WORD[-N].journey.yaml``
     (``word``: "gendannet" in Danish, "recovered" in English)."""
-    if not (directory / name).exists():
-        return name
-    stem = name.removesuffix(SUFFIX)
-    for n in range(1, 1000):
-        candidate = f"{stem}-{word}{'' if n == 1 else f'-{n}'}{SUFFIX}"
-        if not (directory / candidate).exists():
-            return candidate
-    return f"{stem}-{word}{SUFFIX}"  # pragma: no cover
+    return name if not (directory / name).exists() else numbered_name(directory, name, word)
 
 
 async def offer_copy(home: HomeScreen, rec: Recovery) -> None:
@@ -57,9 +42,8 @@ async def offer_copy(home: HomeScreen, rec: Recovery) -> None:
         when=when,
         pid=rec.pid,
     )
-    changes = copy_changes(rec)
-    if changes is not None:
-        body += " " + home.t("home.copy_changes", n=changes)
+    if rec.changes is not None:
+        body += " " + home.t("home.copy_changes", n=rec.changes)
     gone = not rec.path.exists()
     more = ("home.copy_body_gone", {"dir": shown_path(home.directory)})
     key, args = more if gone else ("home.copy_body_there", {})
@@ -110,7 +94,7 @@ async def _restore_as_new(home: HomeScreen, rec: Recovery) -> None:
     """The copy's journey is gone: write the copy as a new journey in this folder
     (never over a file), then open it. Its edits are then saved, so the copy goes."""
     from kunderejse_tui.journey.disk import explain_os_error
-    from kunderejse_tui.journey.fileio import SaveError, save_journey
+    from kunderejse_tui.journey.fileio import SaveError
     from kunderejse_tui.tui.screens.prompt import PromptDialog
 
     directory = home.directory
@@ -137,17 +121,8 @@ async def _restore_as_new(home: HomeScreen, rec: Recovery) -> None:
     if name is None:
         return
     target = directory / name
-    schema_line = rec.extra.get("schema_line")
-    newline = rec.extra.get("newline")
     try:
-        await asyncio.to_thread(
-            save_journey,
-            target,
-            rec.data,
-            schema_line=schema_line if isinstance(schema_line, str) else None,
-            newline=newline if newline in ("\n", "\r\n") else "\n",
-            bom=rec.extra.get("bom") is True,
-        )
+        await asyncio.to_thread(rec.write_to, target)
     except OSError as exc:
         home.notify(explain_os_error(exc, home.lang), severity="error", timeout=10)
         return

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal
 from kunderejse_tui.journey.confinement import current as current_confinement
 from kunderejse_tui.journey.disk import explain_os_error
 from kunderejse_tui.journey.fileio import SaveError, save_journey
+from kunderejse_tui.tui.journey_files import SUFFIX, numbered_name
 from kunderejse_tui.tui.recovery_service import JourneyGuard
 from kunderejse_tui.tui.screens.prompt import PromptDialog
 from kunderejse_tui.tui.screens.recovery import Choice, ChoiceDialog, DiffScreen, difference
@@ -21,16 +22,10 @@ from kunderejse_tui.tui.screens.recovery import Choice, ChoiceDialog, DiffScreen
 if TYPE_CHECKING:
     from kunderejse_tui.tui.session import JourneySession
 
-SUFFIX = ".journey.yaml"
-
 
 def suggested_name(path: Path) -> str:
-    stem = path.name.removesuffix(SUFFIX)
-    for n in range(1, 1000):
-        name = f"{stem}-mine{'' if n == 1 else f'-{n}'}{SUFFIX}"
-        if not (path.parent / name).exists():
-            return name
-    return f"{stem}-mine{SUFFIX}"  # pragma: no cover
+    """Where "save mine as a new file" proposes to write: ``NAME-mine.journey.yaml``."""
+    return numbered_name(path.parent, path.name, "mine")
 
 
 def conflict_choices(*, mergeable: bool, reloadable: bool) -> list[Choice]:

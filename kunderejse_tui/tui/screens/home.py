@@ -38,7 +38,7 @@ from kunderejse_tui.tui.localized import Localized
 from kunderejse_tui.tui.messages import OpenJourney
 from kunderejse_tui.tui.recovery_service import journeys_with_recovery, waiting_recoveries
 from kunderejse_tui.tui.screens.new_journey import NewJourneyScreen
-from kunderejse_tui.tui.waiting_copies import copy_changes, offer_copy
+from kunderejse_tui.tui.waiting_copies import offer_copy
 from kunderejse_tui.tui.widgets.key_footer import KeyFooter
 from kunderejse_tui.tui.widgets.title_header import TitleHeader
 
@@ -65,7 +65,6 @@ COPY_COLUMNS: tuple[str, ...] = (
     "home.col.when",
     "home.col.changes",
 )
-SUFFIX = ".journey.yaml"
 
 
 def _app_type() -> type[KunderejseApp]:
@@ -284,7 +283,7 @@ class HomeScreen(Localized[None]):
         if not rec.path.exists():
             where += " " + self.t("home.copy_gone")
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(rec.time))
-        changes = copy_changes(rec)
+        changes = rec.changes
         return (rec.path.name, where, when, "" if changes is None else str(changes))
 
     @staticmethod
