@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, TextArea
 
+from kunderejse_tui.journey import recovery
+from kunderejse_tui.tui import recovery_service
 from tests.tui.helpers import FUNNEL, HOLDER, LIFECYCLE, settle
 
 
@@ -66,6 +68,16 @@ def private_state_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     state = tmp_path / "kunderejse-state"
     monkeypatch.setenv("KUNDEREJSE_STATE_DIR", str(state))
     return state
+
+
+@pytest.fixture
+def quick_copies(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A state folder apart from the journey's (so "no file appeared there" can be
+    checked) and recovery copies 0.05 s behind the keyboard: for the safety tests."""
+    directory = tmp_path_factory.mktemp("state")
+    monkeypatch.setenv(recovery.ENV_STATE_DIR, str(directory))
+    monkeypatch.setattr(recovery_service, "RECOVERY_DELAY", 0.05)
+    return directory
 
 
 @pytest.fixture

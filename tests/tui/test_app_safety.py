@@ -16,14 +16,12 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
-from kunderejse_tui.journey import recovery
 from kunderejse_tui.journey.disk import hash_bytes
 from kunderejse_tui.journey.edits import SetValue
 from kunderejse_tui.journey.fileio import _same, save_journey
 from kunderejse_tui.journey.locks import lock_file
 from kunderejse_tui.journey.recovery import find_recovery, recovery_file, write_recovery
 from kunderejse_tui.journey.yamlio import load_file, load_text
-from kunderejse_tui.tui import recovery_service
 from kunderejse_tui.tui.app import KunderejseApp
 from kunderejse_tui.tui.screens.confirm import QuitDialog
 from kunderejse_tui.tui.screens.journey_map import JourneyMapScreen
@@ -34,13 +32,7 @@ from tests.tui.helpers import open_map, settle, shows, still_ours
 SIZE = (120, 40)
 
 
-@pytest.fixture(autouse=True)
-def state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    # Apart from the journey's folder, so that "no file appeared there" can be checked.
-    directory = tmp_path_factory.mktemp("state")
-    monkeypatch.setenv(recovery.ENV_STATE_DIR, str(directory))
-    monkeypatch.setattr(recovery_service, "RECOVERY_DELAY", 0.05)
-    return directory
+pytestmark = pytest.mark.usefixtures("quick_copies")
 
 
 def notifications(app: KunderejseApp) -> list[str]:

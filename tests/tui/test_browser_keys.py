@@ -20,10 +20,9 @@ import pytest
 from textual.command import CommandList, CommandPalette
 from textual.widgets._footer import FooterKey
 
-from kunderejse_tui.journey import confinement, recovery
+from kunderejse_tui.journey import confinement
 from kunderejse_tui.journey.confinement import Confinement
 from kunderejse_tui.journey.locks import lock_file
-from kunderejse_tui.tui import recovery_service
 from kunderejse_tui.tui.app import KunderejseApp
 from kunderejse_tui.tui.messages import OpenJourney
 from kunderejse_tui.tui.screens.confirm import QuitDialog
@@ -37,13 +36,7 @@ from tests.tui.helpers import open_map, settle, shows, step_clock, still_ours
 SIZE = (120, 40)
 
 
-# A second session that holds the journey's lock, and answers whether it still does.
-@pytest.fixture(autouse=True)
-def state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    directory = tmp_path_factory.mktemp("state")
-    monkeypatch.setenv(recovery.ENV_STATE_DIR, str(directory))
-    monkeypatch.setattr(recovery_service, "RECOVERY_DELAY", 0.05)
-    return directory
+pytestmark = pytest.mark.usefixtures("quick_copies")
 
 
 @pytest.fixture(autouse=True)

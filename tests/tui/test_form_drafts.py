@@ -9,11 +9,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, TextArea
 
-from kunderejse_tui.journey import recovery
 from kunderejse_tui.journey.edits import KeyPath, get_path
 from kunderejse_tui.journey.recovery import find_recovery
 from kunderejse_tui.journey.yamlio import load_file
-from kunderejse_tui.tui import recovery_service
 from kunderejse_tui.tui.app import KunderejseApp
 from kunderejse_tui.tui.i18n import tr
 from kunderejse_tui.tui.screens.confirm import QuitDialog
@@ -38,12 +36,7 @@ FORMS: list[tuple[str, KeyPath, KeyPath]] = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    directory = tmp_path_factory.mktemp("state")
-    monkeypatch.setenv(recovery.ENV_STATE_DIR, str(directory))
-    monkeypatch.setattr(recovery_service, "RECOVERY_DELAY", 0.05)
-    return directory
+pytestmark = pytest.mark.usefixtures("quick_copies")
 
 
 def typed_into(value: object) -> bool:

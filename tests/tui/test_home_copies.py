@@ -17,13 +17,11 @@ from typing import Any
 import pytest
 from textual.widgets import DataTable, Input
 
-from kunderejse_tui.journey import recovery
 from kunderejse_tui.journey.confinement import Confinement
 from kunderejse_tui.journey.disk import hash_bytes
 from kunderejse_tui.journey.fileio import _same
 from kunderejse_tui.journey.recovery import Recovery, list_recoveries, write_recovery
 from kunderejse_tui.journey.yamlio import load_file
-from kunderejse_tui.tui import recovery_service
 from kunderejse_tui.tui.app import KunderejseApp
 from kunderejse_tui.tui.screens.home import HomeScreen
 from kunderejse_tui.tui.screens.prompt import PromptDialog
@@ -35,12 +33,7 @@ SIZE = (120, 40)
 T0 = 1714644000.0
 
 
-@pytest.fixture(autouse=True)
-def state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    directory = tmp_path_factory.mktemp("state")
-    monkeypatch.setenv(recovery.ENV_STATE_DIR, str(directory))
-    monkeypatch.setattr(recovery_service, "RECOVERY_DELAY", 0.05)
-    return directory
+pytestmark = pytest.mark.usefixtures("quick_copies")
 
 
 @pytest.fixture(autouse=True)
