@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 
 from kunderejse_tui.journey.locks import process_alive
+from tests.processes import children_of
 
 ROOT = Path(__file__).resolve().parents[1]
 TIMEOUT = 60.0  # seconds for any one step; a loaded machine is slow, a hang is not
@@ -39,17 +40,6 @@ def wait_until(what: str, check: Callable[[], Any], timeout: float = TIMEOUT) ->
             return result
         time.sleep(0.05)
     raise AssertionError(f"timed out waiting for {what}")
-
-
-def _child_of(pid: int) -> int | None:
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue  # ended while we looked
-        if int(fields[1]) == pid:  # after the name: state, then the parent's pid
-            return int(stat.parent.name)
-    return None
 
 
 def _read(path: Path) -> str:
@@ -109,7 +99,9 @@ class TmuxApp:
         self.pid = int(self._tmux("display-message", "-p", "-t", self.name, "#{pane_pid}"))
         if self.status_file is not None:
             shell = self.pid
-            self.pid = int(wait_until("the app under the shell", lambda: _child_of(shell)))
+            self.pid = int(
+                wait_until("the app under the shell", lambda: next(iter(children_of(shell)), None))
+            )
 
     def _tmux(self, *args: str) -> str:
         done = subprocess.run([*self.tmux, *args], capture_output=True, text=True, check=False)

@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.processes import children_of, process_state
+
 ROOT = Path(__file__).resolve().parents[2]
 FUNNEL = ROOT / "sample_journeys" / "bilkoeb-privat.journey.yaml"
 URL = re.compile(r"(http://127\.0\.0\.1:\d+/[A-Za-z0-9_-]+/)")
@@ -42,30 +44,6 @@ class Served:
     def read_output(self) -> str:
         """What the server printed so far (stdout is read in a thread)."""
         return "".join(self.output)
-
-
-def children_of(pid: int) -> list[int]:
-    """The live processes whose parent is ``pid`` (zombies do not count: they are gone)."""
-    found = []
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            stat = Path(f"/proc/{entry}/stat").read_text()
-        except OSError:
-            continue
-        # "pid (comm) state ppid ...": comm may hold spaces and parentheses.
-        fields = stat.rsplit(")", 1)[1].split()
-        if int(fields[1]) == pid and fields[0] != "Z":
-            found.append(int(entry))
-    return sorted(found)
-
-
-def process_state(pid: int) -> str | None:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return None
 
 
 def wait_until(predicate: object, timeout: float = 20.0, step: float = 0.05) -> bool:

@@ -15,7 +15,8 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from tests.serve.harness import ROOT, process_state, serve, wait_until
+from tests.processes import process_state
+from tests.serve.harness import ROOT, serve, wait_until
 
 SERVE = [sys.executable, "-m", "kunderejse_tui", "serve", str(ROOT / "sample_journeys")]
 # d a x enter delete ctrl+z c L ctrl+s ctrl+t F5 F6
